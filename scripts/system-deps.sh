@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs from Debian what the tests need and a fresh machine may lack: PostgreSQL, Chromium,
+# gettext, poppler (pdftotext) and fonts with ң ө ү. Needs root when something is missing.
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
+command -v msgfmt >/dev/null || missing+=(gettext)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+echo "Installing from Debian: ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null; then SUDO=sudo; else
+    echo "error: ${missing[*]} missing and not root: cannot install them" >&2; exit 1; fi
+else SUDO=""; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q || true
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

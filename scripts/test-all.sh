@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# The whole suite: on SQLite (with the browser tests), then on a real PostgreSQL server.
+# Exits non-zero on any failure; nothing is skipped silently.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export USUL_HOME="$PWD/var/test"
+export USUL_TESTING=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
+mkdir -p "$USUL_HOME"
+py=.venv/bin/pytest
+status=0
+
+echo "== SQLite (with browser tests)"
+USUL_DATABASE_URL= $py -q -rfE -p no:randomly || status=1
+
+echo "== PostgreSQL"
+url=$(scripts/postgres.sh start) || { echo "error: PostgreSQL did not start" >&2; exit 1; }
+trap 'scripts/postgres.sh stop' EXIT
+USUL_DATABASE_URL="$url" $py -q -rfE -m "not browser" || status=1
+
+exit $status

@@ -1,0 +1,3 @@
+from usul.cli import main
+
+main()

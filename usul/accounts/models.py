@@ -1,0 +1,35 @@
+"""Users of Usul and how they are tied to a school.
+
+A **user** logs in with a username and password. A school user is linked to one **staff**
+record; the roles they hold come from that record at today's date (positions, head terms).
+Two roles are not tied to a school position: the **district methodologist**, who reads every
+school of one district, and the **administrator** of the installation. Who may see and change
+what is decided by one policy, ``usul.accounts.policy``.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    staff = models.OneToOneField(
+        "people.Staff", verbose_name=_("staff record"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="user",
+    )
+    district = models.ForeignKey(
+        "schools.District", verbose_name=_("district (for a district methodologist)"),
+        on_delete=models.SET_NULL, null=True, blank=True, related_name="methodologists",
+    )
+    is_administrator = models.BooleanField(_("administrator"), default=False)
+    language = models.CharField(_("language"), max_length=5, blank=True)
+
+    class Meta:
+        ordering = ["username"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return str(self.staff) if self.staff_id else self.username

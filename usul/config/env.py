@@ -1,0 +1,85 @@
+"""Configuration read from the environment, failing loudly on a bad value.
+
+Usul is configured by two variables only (see README): ``USUL_HOME`` — the data folder — and
+``USUL_DATABASE_URL``. Anything wrong stops the program with one line that names the variable.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+
+
+class ConfigurationError(Exception):
+    """A setting from the environment cannot be used; the message names it."""
+
+
+def usul_home() -> Path:
+    raw = os.environ.get("USUL_HOME") or str(CHECKOUT / "var")
+    home = Path(raw).expanduser().resolve()
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigurationError(f"USUL_HOME={raw!r}: cannot create the data folder ({exc})") from exc
+    if not os.access(home, os.W_OK):
+        raise ConfigurationError(f"USUL_HOME={raw!r}: the data folder is not writable")
+    return home
+
+
+def database(home: Path) -> dict:
+    raw = os.environ.get("USUL_DATABASE_URL", "").strip()
+    if not raw:
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": str(home / "usul.sqlite3"),
+            # WAL lets pages read while a write is in progress (init_command runs per connection).
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    if raw.startswith(("postgres://", "postgresql://")):
+        try:
+            config = dj_database_url.parse(raw, conn_max_age=600, conn_health_checks=True)
+        except ValueError as exc:
+            raise ConfigurationError(f"USUL_DATABASE_URL: {exc}") from exc
+        if not config.get("NAME"):
+            raise ConfigurationError("USUL_DATABASE_URL: the database name is missing")
+        return config
+    if raw.startswith("sqlite:///"):
+        config = dj_database_url.parse(raw)
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
+        return config
+    raise ConfigurationError(
+        f"USUL_DATABASE_URL={raw!r}: expected postgresql://user:password@host:port/name "
+        "or sqlite:///path/to/file"
+    )
+
+
+def secret_key(home: Path) -> str:
+    path = home / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def flag(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if raw.lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ConfigurationError(f"{name}={raw!r}: expected true or false")

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("usul.accounts.urls")),
+    path("school/", include("usul.schools.urls")),
+    path("staff/", include("usul.people.urls")),
+    path("ma/", include("usul.associations.urls")),
+    path("plans/", include("usul.planning.urls")),
+    path("meetings/", include("usul.meetings.urls")),
+    path("lessons/", include("usul.lessons.urls")),
+    path("compliance/", include("usul.compliance.urls")),
+    path("bundle/", include("usul.bundle.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+]

@@ -1,0 +1,98 @@
+"""Open lessons and lesson observations.
+
+MAs organise **cycles of open lessons** on set topics (ORG-3, FUNC-3); the head and colleagues
+attend and analyse them (HEAD-D1) — the **observation** — which is how the service monitors and
+evaluates teachers' activity (SVC-D4). The open-lesson schedule is part of DOC-7.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from usul.lib.models import TimeStamped, key_field
+
+
+class OpenLessonStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("scheduled")
+    HELD = "held", _("held")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class OpenLesson(TimeStamped):
+    school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
+    association = models.ForeignKey(
+        "associations.Association", on_delete=models.CASCADE, related_name="open_lessons"
+    )
+    key = key_field()
+    year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
+    teacher = models.ForeignKey(
+        "people.Staff", verbose_name=_("teacher"), on_delete=models.PROTECT,
+        related_name="open_lessons",
+    )
+    subject = models.ForeignKey(
+        "schools.Subject", verbose_name=_("subject"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+    )
+    grade = models.PositiveSmallIntegerField(_("grade"), null=True, blank=True)
+    class_label = models.CharField(_("class"), max_length=20, blank=True)
+    topic = models.TextField(_("topic"))
+    cycle_topic = models.CharField(_("cycle topic"), max_length=300, blank=True)
+    date = models.DateField(_("date"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=OpenLessonStatus.choices,
+        default=OpenLessonStatus.SCHEDULED,
+    )
+    plan_item = models.ForeignKey(
+        "planning.PlanItem", verbose_name=_("plan item"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="open_lessons",
+    )
+    history = HistoricalRecords()
+
+    school_field = "school"
+
+    class Meta:
+        ordering = ["association", "date", "key"]
+        verbose_name = _("open lesson")
+        verbose_name_plural = _("open lessons")
+        constraints = [
+            models.UniqueConstraint(fields=["school", "key"], name="openlesson_key_per_school"),
+        ]
+
+    def __str__(self) -> str:
+        return self.topic
+
+
+class Observation(TimeStamped):
+    """An observation (analysis) of a lesson; of an open lesson or of a head's visit."""
+
+    school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
+    open_lesson = models.ForeignKey(
+        OpenLesson, on_delete=models.CASCADE, null=True, blank=True, related_name="observations"
+    )
+    teacher = models.ForeignKey(
+        "people.Staff", verbose_name=_("observed teacher"), on_delete=models.PROTECT,
+        related_name="observations_received",
+    )
+    observer = models.ForeignKey(
+        "people.Staff", verbose_name=_("observer"), on_delete=models.PROTECT,
+        related_name="observations_made",
+    )
+    date = models.DateField(_("date"))
+    summary = models.TextField(_("summary"), blank=True)
+    recommendations = models.TextField(_("recommendations"), blank=True)
+    strengths = models.TextField(_("strengths"), blank=True)
+    scores = models.JSONField(_("scores"), default=dict, blank=True)
+    judgement = models.CharField(_("overall judgement"), max_length=50, blank=True)
+    history = HistoricalRecords()
+
+    school_field = "school"
+
+    class Meta:
+        ordering = ["school", "date", "id"]
+        verbose_name = _("lesson observation")
+        verbose_name_plural = _("lesson observations")
+
+    def __str__(self) -> str:
+        return f"{self.teacher} {self.date:%d.%m.%Y}"
