@@ -232,3 +232,10 @@ def require(viewer: Viewer, action: str, obj: Model) -> None:
     """Raise PermissionDenied unless ``can``; views turn it into a 403 page."""
     if not can(viewer, action, obj):
         raise PermissionDenied(action)
+
+
+def get_visible(viewer: Viewer, queryset: QuerySet, **lookup):
+    """One record the viewer may see, or 404 — never "exists but forbidden" across schools."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(visible(viewer, queryset), **lookup)

@@ -11,6 +11,8 @@ urlpatterns = [
     path("lessons/", include("usul.lessons.urls")),
     path("compliance/", include("usul.compliance.urls")),
     path("bundle/", include("usul.bundle.urls")),
+    path("notifications/", include("usul.notifications.urls")),
+    path("calendar/", include("usul.calendars.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
 ]
