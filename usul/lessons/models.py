@@ -28,12 +28,18 @@ class OpenLesson(TimeStamped):
     key = key_field()
     year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
     teacher = models.ForeignKey(
-        "people.Staff", verbose_name=_("teacher"), on_delete=models.PROTECT,
+        "people.Staff",
+        verbose_name=_("teacher"),
+        on_delete=models.PROTECT,
         related_name="open_lessons",
     )
     subject = models.ForeignKey(
-        "schools.Subject", verbose_name=_("subject"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
+        "schools.Subject",
+        verbose_name=_("subject"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     grade = models.PositiveSmallIntegerField(_("grade"), null=True, blank=True)
     class_label = models.CharField(_("class"), max_length=20, blank=True)
@@ -41,12 +47,18 @@ class OpenLesson(TimeStamped):
     cycle_topic = models.CharField(_("cycle topic"), max_length=300, blank=True)
     date = models.DateField(_("date"))
     status = models.CharField(
-        _("status"), max_length=20, choices=OpenLessonStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=OpenLessonStatus.choices,
         default=OpenLessonStatus.SCHEDULED,
     )
     plan_item = models.ForeignKey(
-        "planning.PlanItem", verbose_name=_("plan item"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="open_lessons",
+        "planning.PlanItem",
+        verbose_name=_("plan item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="open_lessons",
     )
     history = HistoricalRecords()
 
@@ -72,11 +84,15 @@ class Observation(TimeStamped):
         OpenLesson, on_delete=models.CASCADE, null=True, blank=True, related_name="observations"
     )
     teacher = models.ForeignKey(
-        "people.Staff", verbose_name=_("observed teacher"), on_delete=models.PROTECT,
+        "people.Staff",
+        verbose_name=_("observed teacher"),
+        on_delete=models.PROTECT,
         related_name="observations_received",
     )
     observer = models.ForeignKey(
-        "people.Staff", verbose_name=_("observer"), on_delete=models.PROTECT,
+        "people.Staff",
+        verbose_name=_("observer"),
+        on_delete=models.PROTECT,
         related_name="observations_made",
     )
     date = models.DateField(_("date"))
@@ -96,3 +112,37 @@ class Observation(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.teacher} {self.date:%d.%m.%Y}"
+
+
+class OpenLessonVisitor(TimeStamped):
+    """A colleague signed up to attend an open lesson (ORG-3, FUNC-3: colleagues attend and
+    then analyse it, HEAD-D1). The calendar shows the lesson to each visitor."""
+
+    open_lesson = models.ForeignKey(
+        OpenLesson,
+        verbose_name=_("open lesson"),
+        on_delete=models.CASCADE,
+        related_name="visitors",
+    )
+    staff = models.ForeignKey(
+        "people.Staff",
+        verbose_name=_("visitor"),
+        on_delete=models.PROTECT,
+        related_name="open_lesson_visits",
+    )
+    history = HistoricalRecords()
+
+    school_field = "open_lesson__school"
+
+    class Meta:
+        ordering = ["open_lesson", "created_at", "id"]
+        verbose_name = _("open-lesson visitor")
+        verbose_name_plural = _("open-lesson visitors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["open_lesson", "staff"], name="openlessonvisitor_once_per_staff"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.staff)

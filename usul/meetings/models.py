@@ -43,14 +43,20 @@ class Meeting(TimeStamped):
     number = models.PositiveIntegerField(_("No."))
     date = models.DateField(_("date"))
     status = models.CharField(
-        _("status"), max_length=20, choices=MeetingStatus.choices,
+        _("status"),
+        max_length=20,
+        choices=MeetingStatus.choices,
         default=MeetingStatus.SCHEDULED,
     )
     agenda = models.JSONField(_("agenda"), default=list, blank=True)
     minutes = models.TextField(_("minutes"), blank=True)
     plan_item = models.ForeignKey(
-        "planning.PlanItem", verbose_name=_("plan item"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="meetings",
+        "planning.PlanItem",
+        verbose_name=_("plan item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
     )
     revision = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
@@ -94,12 +100,18 @@ class Resolution(TimeStamped):
     number = models.PositiveIntegerField(_("No."))
     text = models.TextField(_("text"))
     responsible = models.ForeignKey(
-        "people.Staff", verbose_name=_("responsible"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="resolutions",
+        "people.Staff",
+        verbose_name=_("responsible"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resolutions",
     )
     due = models.DateField(_("due"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=10, choices=ResolutionStatus.choices,
+        _("status"),
+        max_length=10,
+        choices=ResolutionStatus.choices,
         default=ResolutionStatus.OPEN,
     )
     history = HistoricalRecords()
