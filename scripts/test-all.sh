@@ -9,8 +9,14 @@ mkdir -p "$USUL_HOME"
 py=.venv/bin/pytest
 status=0
 
+echo "== Migrations match the models"
+USUL_DATABASE_URL= .venv/bin/usul makemigrations --check --dry-run >/dev/null || {
+  echo "error: a model change has no migration (run: usul makemigrations <app> --name ...)" >&2
+  status=1; }
+
 echo "== SQLite (with browser tests)"
-USUL_DATABASE_URL= $py -q -rfE -p no:randomly || status=1
+# Tables straight from the models here; the PostgreSQL run below applies the real migrations.
+USUL_DATABASE_URL= $py -q -rfE --nomigrations || status=1
 
 echo "== PostgreSQL"
 url=$(scripts/postgres.sh start) || { echo "error: PostgreSQL did not start" >&2; exit 1; }
