@@ -76,6 +76,44 @@ class OpenLesson(TimeStamped):
         return self.topic
 
 
+class ObservationTemplate(TimeStamped):
+    """The school's form for analysing a lesson (HEAD-D1, SVC-D4): criteria scored on a scale,
+    and the overall judgements to choose from.
+
+    A school edits its form by saving a new ``version``; each observation keeps the version it
+    was filled in with, so last term's scores still read against last term's criteria.
+    ``criteria`` and ``judgements`` are lists of ``{"key", "ky", "ru", "en"}``.
+    """
+
+    school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
+    version = models.PositiveIntegerField(_("version"))
+    name = models.CharField(_("name"), max_length=200)
+    scale_min = models.PositiveSmallIntegerField(_("lowest score"), default=1)
+    scale_max = models.PositiveSmallIntegerField(_("highest score"), default=5)
+    criteria = models.JSONField(_("criteria"), default=list)
+    judgements = models.JSONField(_("overall judgements"), default=list, blank=True)
+    history = HistoricalRecords()
+
+    school_field = "school"
+
+    class Meta:
+        ordering = ["school", "-version"]
+        verbose_name = _("observation template")
+        verbose_name_plural = _("observation templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "version"], name="observationtemplate_version_per_school"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(scale_max__gt=models.F("scale_min")),
+                name="observationtemplate_scale_min_lt_max",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (v{self.version})"
+
+
 class Observation(TimeStamped):
     """An observation (analysis) of a lesson; of an open lesson or of a head's visit."""
 
@@ -101,6 +139,15 @@ class Observation(TimeStamped):
     strengths = models.TextField(_("strengths"), blank=True)
     scores = models.JSONField(_("scores"), default=dict, blank=True)
     judgement = models.CharField(_("overall judgement"), max_length=50, blank=True)
+    # The form the scores were given on; empty for observations brought in by a bundle.
+    template = models.ForeignKey(
+        ObservationTemplate,
+        verbose_name=_("observation template"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="observations",
+    )
     history = HistoricalRecords()
 
     school_field = "school"
