@@ -25,7 +25,9 @@ def usul_home() -> Path:
     try:
         home.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ConfigurationError(f"USUL_HOME={raw!r}: cannot create the data folder ({exc})") from exc
+        raise ConfigurationError(
+            f"USUL_HOME={raw!r}: cannot create the data folder ({exc})"
+        ) from exc
     if not os.access(home, os.W_OK):
         raise ConfigurationError(f"USUL_HOME={raw!r}: the data folder is not writable")
     return home
