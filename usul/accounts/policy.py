@@ -203,6 +203,51 @@ def _is_self(viewer: Viewer, obj: Model) -> bool:
     return viewer.staff is not None and getattr(obj, "pk", None) == viewer.staff.pk
 
 
+def _colleague_of_teacher(viewer: Viewer, lesson: Model) -> bool:
+    # ORG-3, HEAD-D1: any colleague of the school may attend and analyse an open lesson,
+    # except the teacher who gives it.
+    return (
+        viewer.staff is not None
+        and _own_school(viewer, lesson)
+        and lesson.teacher_id != viewer.staff.pk
+    )
+
+
+def _visits_lessons_of(viewer: Viewer, teacher: Model) -> bool:
+    # HEAD-D1, SVC-D4: lessons outside the open-lesson schedule are visited by the head of the
+    # teacher's MA or by the school's leadership — never by the teacher themselves.
+    if _is_self(viewer, teacher) or not _own_school(viewer, teacher):
+        return False
+    return viewer.is_leadership or teacher.pk in viewer.headed_member_ids
+
+
+def _reads_observation(viewer: Viewer, observation: Model) -> bool:
+    # SVC-D4: an observation evaluates a teacher; it is read by that teacher, its observer,
+    # the head of the teacher's MA, the leadership and the district — not by every colleague.
+    if not in_scope(viewer, observation):
+        return False
+    if _sees_all_personal(viewer):
+        return True
+    if viewer.staff is None:
+        return False
+    return (
+        viewer.staff.pk in (observation.teacher_id, observation.observer_id)
+        or observation.teacher_id in viewer.headed_member_ids
+    )
+
+
+def _sets_resolution_status(viewer: Viewer, resolution: Model) -> bool:
+    # ORG-4: the MA's head (or leadership) keeps the resolutions; the responsible person may
+    # report their own one done.
+    if _manages_association(viewer, resolution.meeting):
+        return True
+    return (
+        viewer.staff is not None
+        and _own_school(viewer, resolution)
+        and resolution.responsible_id == viewer.staff.pk
+    )
+
+
 # action -> who may do it on an object. Later issues add their actions here, nowhere else.
 ACTIONS = {
     "view": in_scope,
@@ -217,6 +262,12 @@ ACTIONS = {
         v.is_leadership or v.is_administrator or v.is_district
         or (_association_of(o) is not None and v.heads(_association_of(o)))
     ),
+    "set_resolution_status": _sets_resolution_status,
+    "attend_open_lesson": _colleague_of_teacher,
+    "observe_open_lesson": _colleague_of_teacher,
+    "visit_lesson": _visits_lessons_of,
+    "view_observation": _reads_observation,
+    "configure_observation_template": _manages_school,
 }
 
 
@@ -239,3 +290,16 @@ def get_visible(viewer: Viewer, queryset: QuerySet, **lookup):
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(visible(viewer, queryset), **lookup)
+
+
+def visible_observations(viewer: Viewer, queryset: QuerySet) -> QuerySet:
+    """The lesson observations this viewer may read: the list form of ``view_observation``."""
+    queryset = visible(viewer, queryset)
+    if _sees_all_personal(viewer):
+        return queryset
+    if viewer.staff is None:
+        return queryset.none()
+    me = viewer.staff.pk
+    return queryset.filter(
+        Q(teacher_id=me) | Q(observer_id=me) | Q(teacher_id__in=viewer.headed_member_ids)
+    )
