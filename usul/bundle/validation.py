@@ -1,0 +1,548 @@
+"""Checking a school bundle (BUNDLE.md) before anything is written.
+
+A bundle is all or nothing: ``validate`` returns **every** problem at once, each with its JSON
+path (``associations[1].members[0].staff: unknown staff key "t-x"``), so that whoever prepared
+the file can fix it in one go. Three kinds of problems are found:
+
+- the shape of the document, against ``schema.json`` (missing field, wrong type, wrong enum
+  value, a date that is not a date…);
+- keys: duplicates per kind (meetings, open lessons and documents are unique per school across
+  MAs) and references to keys the bundle does not define;
+- what the database would refuse or misread: an interval that ends before it starts, a person
+  listed twice in one attendance list, two plans of one MA for one year, too many decimals.
+
+Messages are translated; the path stays as it is, in the bundle's own field names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+from jsonschema import Draft202012Validator, FormatChecker
+
+SCHEMA_PATH = Path(__file__).with_name("schema.json")
+
+PathParts = Sequence[str | int]
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_DATE_TIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})",
+    re.ASCII,
+)
+
+
+@dataclass(frozen=True)
+class BundleError:
+    """One problem of a bundle: where (JSON path) and what (a translated sentence)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class BundleInvalid(Exception):
+    """The bundle cannot be imported; ``errors`` lists every problem found."""
+
+    def __init__(self, errors: list[BundleError]):
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+def format_path(parts: PathParts) -> str:
+    """``("associations", 1, "members", 0, "staff")`` → ``associations[1].members[0].staff``."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text or "$"
+
+
+def show(value) -> str:
+    """A value as the bundle spells it (JSON), shortened so that one error stays one line."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+@cache
+def schema() -> dict:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _format_checker() -> FormatChecker:
+    # Our own checker: jsonschema checks "date-time" only with an optional package installed,
+    # and BUNDLE.md wants strict YYYY-MM-DD dates.
+    checker = FormatChecker(formats=())
+
+    @checker.checks("date", raises=ValueError)
+    def is_date(value) -> bool:
+        if not isinstance(value, str):
+            return True
+        return bool(_DATE.fullmatch(value)) and bool(dt.date.fromisoformat(value))
+
+    @checker.checks("date-time", raises=ValueError)
+    def is_date_time(value) -> bool:
+        if not isinstance(value, str):
+            return True
+        return bool(_DATE_TIME.fullmatch(value)) and bool(dt.datetime.fromisoformat(value))
+
+    return checker
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(schema(), format_checker=_format_checker())
+
+
+def validate(data) -> list[BundleError]:
+    """Every problem of ``data`` (a parsed bundle), in the order they appear in the document."""
+    found: dict[tuple, tuple[tuple, BundleError]] = {}
+    for parts, message in [*_schema_errors(data), *_KeyChecks(data).run()]:
+        error = BundleError(format_path(parts), message)
+        found.setdefault((error.path, error.message), (tuple(parts), error))
+    ordered = sorted(found.values(), key=lambda item: (_position(data, item[0]), item[1].message))
+    return [error for _, error in ordered]
+
+
+def _position(data, parts: PathParts) -> tuple[int, ...]:
+    """Where a path lies in the document, so that errors come out in reading order."""
+    position = []
+    node = data
+    for part in parts:
+        if isinstance(part, int):
+            position.append(part)
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+        elif isinstance(node, dict):
+            keys = list(node)
+            position.append(keys.index(part) if part in keys else len(keys))
+            node = node.get(part)
+        else:
+            position.append(0)
+            node = None
+    return tuple(position)
+
+
+# --- The shape of the document (schema.json) ----------------------------------------------------
+
+_TYPE_MESSAGES = {
+    ("string",): lambda: _("expected text"),
+    ("null", "string"): lambda: _("expected text or null"),
+    ("integer",): lambda: _("expected a whole number"),
+    ("integer", "null"): lambda: _("expected a whole number or null"),
+    ("number",): lambda: _("expected a number"),
+    ("null", "number"): lambda: _("expected a number or null"),
+    ("boolean",): lambda: _("expected true or false"),
+    ("array",): lambda: _("expected a list"),
+    ("object",): lambda: _("expected an object"),
+    ("null", "object"): lambda: _("expected an object or null"),
+}
+
+_MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$"
+
+
+def _schema_errors(data) -> Iterator[tuple[list, str]]:
+    for error in _validator().iter_errors(data):
+        parts = list(error.absolute_path)
+        keyword, expected, value = error.validator, error.validator_value, error.instance
+        if keyword == "required":
+            for name in expected:
+                if isinstance(value, dict) and name not in value:
+                    yield [*parts, name], _("required field is missing")
+        elif keyword == "type":
+            types = tuple(sorted([expected] if isinstance(expected, str) else expected))
+            message = _TYPE_MESSAGES.get(types, lambda: _("wrong type"))()
+            yield (
+                parts,
+                _("%(message)s, not %(value)s")
+                % {
+                    "message": message,
+                    "value": show(value),
+                },
+            )
+        elif keyword == "enum":
+            choices = ", ".join("null" if c is None else str(c) for c in expected)
+            yield (
+                parts,
+                _("%(value)s is not one of: %(choices)s")
+                % {
+                    "value": show(value),
+                    "choices": choices,
+                },
+            )
+        elif keyword == "const":
+            yield (
+                parts,
+                _("%(value)s is not allowed here; expected %(expected)s")
+                % {
+                    "value": show(value),
+                    "expected": show(expected),
+                },
+            )
+        elif keyword == "format" and expected == "date":
+            yield parts, _("%(value)s is not a date") % {"value": show(value)}
+        elif keyword == "format":
+            yield parts, _("%(value)s is not a date and time") % {"value": show(value)}
+        elif keyword == "pattern" and expected == _MONTH_PATTERN:
+            yield parts, _("%(value)s is not a month (YYYY-MM)") % {"value": show(value)}
+        elif keyword == "pattern":
+            yield (
+                parts,
+                _("%(value)s is not a valid key: it may not contain spaces or / \\ ? # %%")
+                % {"value": show(value)},
+            )
+        elif keyword in ("minLength", "minItems"):
+            yield parts, _("must not be empty")
+        elif keyword == "maxLength":
+            yield parts, _("is longer than %(limit)s characters") % {"limit": expected}
+        elif keyword == "minimum":
+            yield (
+                parts,
+                _("%(value)s is less than %(limit)s")
+                % {
+                    "value": show(value),
+                    "limit": expected,
+                },
+            )
+        elif keyword == "maximum":
+            yield (
+                parts,
+                _("%(value)s is more than %(limit)s")
+                % {
+                    "value": show(value),
+                    "limit": expected,
+                },
+            )
+        else:  # pragma: no cover - every keyword of schema.json is handled above
+            yield parts, error.message
+
+
+# --- Keys, references and what the database would refuse --------------------------------------
+
+# Per kind: (unknown reference, duplicate key). Whole sentences, so that each translates well.
+_KIND_MESSAGES = {
+    "years": (
+        lambda k: _('unknown year key "%(key)s"') % {"key": k},
+        lambda k, at: _('duplicate year key "%(key)s" (first at %(at)s)') % {"key": k, "at": at},
+    ),
+    "subjects": (
+        lambda k: _('unknown subject key "%(key)s"') % {"key": k},
+        lambda k, at: _('duplicate subject key "%(key)s" (first at %(at)s)') % {"key": k, "at": at},
+    ),
+    "staff": (
+        lambda k: _('unknown staff key "%(key)s"') % {"key": k},
+        lambda k, at: _('duplicate staff key "%(key)s" (first at %(at)s)') % {"key": k, "at": at},
+    ),
+    "orders": (
+        lambda k: _('unknown order key "%(key)s"') % {"key": k},
+        lambda k, at: _('duplicate order key "%(key)s" (first at %(at)s)') % {"key": k, "at": at},
+    ),
+    "council_decisions": (
+        lambda k: _('unknown council decision key "%(key)s"') % {"key": k},
+        lambda k, at: (
+            _('duplicate council decision key "%(key)s" (first at %(at)s)') % {"key": k, "at": at}
+        ),
+    ),
+    "district_instructions": (
+        lambda k: _('unknown instruction key "%(key)s"') % {"key": k},
+        lambda k, at: (
+            _('duplicate instruction key "%(key)s" (first at %(at)s)') % {"key": k, "at": at}
+        ),
+    ),
+    "associations": (
+        lambda k: _('unknown MA key "%(key)s"') % {"key": k},
+        lambda k, at: _('duplicate MA key "%(key)s" (first at %(at)s)') % {"key": k, "at": at},
+    ),
+    "meetings": (
+        lambda k: _('unknown meeting key "%(key)s"') % {"key": k},
+        lambda k, at: _('duplicate meeting key "%(key)s" (first at %(at)s)') % {"key": k, "at": at},
+    ),
+    "open_lessons": (
+        lambda k: _('unknown open lesson key "%(key)s"') % {"key": k},
+        lambda k, at: (
+            _('duplicate open lesson key "%(key)s" (first at %(at)s)') % {"key": k, "at": at}
+        ),
+    ),
+    "documents": (
+        lambda k: _('unknown document key "%(key)s"') % {"key": k},
+        lambda k, at: (
+            _('duplicate document key "%(key)s" (first at %(at)s)') % {"key": k, "at": at}
+        ),
+    ),
+}
+
+# Staff and MA intervals: (start field, end field); both ends included, the end may be empty.
+_INTERVALS = {
+    "positions": ("from", "to"),
+    "employment": ("from", "to"),
+    "categories": ("awarded", "valid_until"),
+    "courses": ("from", "to"),
+    "supervisors": ("from", "to"),
+    "members": ("from", "to"),
+    "heads": ("from", "to"),
+}
+
+
+def _items(node, name: str) -> Iterator[tuple[int, dict]]:
+    """The objects of list ``node[name]``; anything malformed is the schema's to report."""
+    value = node.get(name) if isinstance(node, dict) else None
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+class _KeyChecks:
+    def __init__(self, data):
+        self.data = data if isinstance(data, dict) else {}
+        self.keys: dict[str, dict[str, str]] = {kind: {} for kind in _KIND_MESSAGES}
+        self.errors: list[tuple[list, str]] = []
+
+    def run(self) -> list[tuple[list, str]]:
+        data = self.data
+        for kind in (
+            "years",
+            "subjects",
+            "staff",
+            "orders",
+            "council_decisions",
+            "district_instructions",
+            "associations",
+        ):
+            for index, item in _items(data, kind):
+                self.define(kind, [kind, index], item)
+        for a, association in _items(data, "associations"):
+            for kind in ("meetings", "open_lessons", "documents"):
+                for index, item in _items(association, kind):
+                    self.define(kind, ["associations", a, kind, index], item)
+
+        for index, year in _items(data, "years"):
+            self.interval(["years", index], year, "start", "end")
+        for index, staff in _items(data, "staff"):
+            self.staff(["staff", index], staff)
+        for index, order in _items(data, "orders"):
+            at = ["orders", index]
+            self.ref(at, order, "association", "associations")
+            self.ref(at, order, "proposed_by", "staff")
+            self.ref(at, order, "signed_by", "staff")
+        for index, decision in _items(data, "council_decisions"):
+            at = ["council_decisions", index]
+            self.ref(at, decision, "year", "years")
+            self.refs(at, decision, "associations", "associations")
+        for index, instruction in _items(data, "district_instructions"):
+            at = ["district_instructions", index]
+            self.ref(at, instruction, "year", "years")
+            self.targets(at, instruction)
+        for index, association in _items(data, "associations"):
+            self.association(["associations", index], association)
+        return self.errors
+
+    # -- helpers
+
+    def error(self, parts: list, message: str) -> None:
+        self.errors.append((parts, message))
+
+    def define(self, kind: str, parts: list, item: dict) -> None:
+        key = item.get("key")
+        if not isinstance(key, str):
+            return
+        first = self.keys[kind].setdefault(key, format_path(parts))
+        if first != format_path(parts):
+            self.error([*parts, "key"], _KIND_MESSAGES[kind][1](key, first))
+
+    def ref(self, parts: list, item: dict, field: str, kind: str) -> None:
+        value = item.get(field)
+        if isinstance(value, str) and value not in self.keys[kind]:
+            self.error([*parts, field], _KIND_MESSAGES[kind][0](value))
+
+    def refs(self, parts: list, item: dict, field: str, kind: str) -> None:
+        """A list of keys: each must exist, none twice (each pair is stored once)."""
+        values = item.get(field)
+        if not isinstance(values, list):
+            return
+        seen = set()
+        for index, value in enumerate(values):
+            if not isinstance(value, str):
+                continue
+            if value in seen:
+                self.error([*parts, field, index], self.twice(value))
+            seen.add(value)
+            if value not in self.keys[kind]:
+                self.error([*parts, field, index], _KIND_MESSAGES[kind][0](value))
+
+    @staticmethod
+    def twice(value) -> str:
+        return _("%(value)s is listed more than once") % {"value": show(value)}
+
+    def once_each(self, parts: list, node: dict, section: str, field: str) -> None:
+        """No staff member twice in one list (attendance, KTU values)."""
+        seen: set = set()
+        for index, item in _items(node, section):
+            value = item.get(field)
+            if isinstance(value, str):
+                if value in seen:
+                    self.error([*parts, section, index, field], self.twice(value))
+                seen.add(value)
+
+    def interval(self, parts: list, item: dict, start_field: str, end_field: str) -> None:
+        start, end = _date(item.get(start_field)), _date(item.get(end_field))
+        if start and end and end < start:
+            self.error(
+                [*parts, end_field],
+                _('%(end)s is earlier than "%(field)s" (%(start)s)')
+                % {
+                    "end": show(item[end_field]),
+                    "field": start_field,
+                    "start": show(item[start_field]),
+                },
+            )
+
+    def decimals(self, parts: list, item: dict, field: str, places: int) -> None:
+        value = item.get(field)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return
+        try:
+            exponent = Decimal(str(value)).normalize().as_tuple().exponent
+        except InvalidOperation:
+            return
+        if isinstance(exponent, int) and -exponent > places:
+            self.error(
+                [*parts, field],
+                _("%(value)s has more than %(places)s decimal places")
+                % {"value": show(value), "places": places},
+            )
+
+    def once_per_year(self, parts: list, node: dict, section: str, message) -> None:
+        first: dict[str, str] = {}
+        for index, item in _items(node, section):
+            year = item.get("year")
+            if not isinstance(year, str):
+                continue
+            at = format_path([*parts, section, index])
+            if year in first:
+                self.error([*parts, section, index, "year"], message(year, first[year]))
+            else:
+                first[year] = at
+
+    # -- sections
+
+    def staff(self, parts: list, staff: dict) -> None:
+        for section, (start, end) in _INTERVALS.items():
+            for index, item in _items(staff, section):
+                self.interval([*parts, section, index], item, start, end)
+        for section in ("teaching", "thematic_plans"):
+            for index, item in _items(staff, section):
+                self.ref([*parts, section, index], item, "year", "years")
+                self.ref([*parts, section, index], item, "subject", "subjects")
+        for index, item in _items(staff, "teaching"):
+            self.decimals([*parts, "teaching", index], item, "hours_per_week", 1)
+        for index, item in _items(staff, "self_development"):
+            self.ref([*parts, "self_development", index], item, "year", "years")
+        for index, plan in _items(staff, "thematic_plans"):
+            for n, lesson in _items(plan, "items"):
+                self.decimals([*parts, "thematic_plans", index, "items", n], lesson, "hours", 1)
+
+    def targets(self, parts: list, instruction: dict) -> None:
+        targets = instruction.get("targets")
+        if not isinstance(targets, list):
+            return
+        if "all" in targets:
+            # BUNDLE.md: ["all"] or a list of subject keys — never both.
+            if len(targets) > 1:
+                self.error([*parts, "targets"], _('"all" cannot be combined with subject keys'))
+            return
+        self.refs(parts, instruction, "targets", "subjects")
+
+    def association(self, parts: list, association: dict) -> None:
+        self.refs(parts, association, "subjects", "subjects")
+        self.ref(parts, association, "created_by", "orders")
+        self.ref(parts, association, "liquidated_by", "orders")
+        for section in ("supervisors", "members", "heads"):
+            for index, item in _items(association, section):
+                self.ref([*parts, section, index], item, "staff", "staff")
+                self.interval([*parts, section, index], item, "from", "to")
+        for index, head in _items(association, "heads"):
+            self.ref([*parts, "heads", index], head, "elected_at", "meetings")
+            self.ref([*parts, "heads", index], head, "order", "orders")
+
+        self.once_per_year(
+            parts,
+            association,
+            "plans",
+            lambda year, at: (
+                _('a second plan for year "%(year)s" (first at %(at)s)') % {"year": year, "at": at}
+            ),
+        )
+        for index, plan in _items(association, "plans"):
+            at = [*parts, "plans", index]
+            self.ref(at, plan, "year", "years")
+            self.ref(at, plan, "approved_by", "staff")
+            reflects = plan.get("reflects")
+            if isinstance(reflects, dict):
+                self.refs([*at, "reflects"], reflects, "instructions", "district_instructions")
+            for n, item in _items(plan, "items"):
+                self.ref([*at, "items", n], item, "responsible", "staff")
+
+        for index, meeting in _items(association, "meetings"):
+            at = [*parts, "meetings", index]
+            self.ref(at, meeting, "year", "years")
+            for n, row in _items(meeting, "attendance"):
+                self.ref([*at, "attendance", n], row, "staff", "staff")
+            self.once_each(at, meeting, "attendance", "staff")
+            for n, row in _items(meeting, "resolutions"):
+                self.ref([*at, "resolutions", n], row, "responsible", "staff")
+
+        for index, lesson in _items(association, "open_lessons"):
+            at = [*parts, "open_lessons", index]
+            self.ref(at, lesson, "year", "years")
+            self.ref(at, lesson, "teacher", "staff")
+            self.ref(at, lesson, "subject", "subjects")
+            for n, row in _items(lesson, "observations"):
+                self.ref([*at, "observations", n], row, "observer", "staff")
+
+        for index, analysis in _items(association, "analyses"):
+            at = [*parts, "analyses", index]
+            self.ref(at, analysis, "year", "years")
+            self.ref(at, analysis, "author", "staff")
+            self.ref(at, analysis, "presented_at", "meetings")
+
+        # One KTU record per MA and year (FUNC-5).
+        self.once_per_year(
+            parts,
+            association,
+            "ktu",
+            lambda year, at: (
+                _('a second KTU record for year "%(year)s" (first at %(at)s)')
+                % {"year": year, "at": at}
+            ),
+        )
+        for index, record in _items(association, "ktu"):
+            at = [*parts, "ktu", index]
+            self.ref(at, record, "year", "years")
+            self.refs(at, record, "commission", "staff")
+            for n, row in _items(record, "values"):
+                self.ref([*at, "values", n], row, "staff", "staff")
+                self.decimals([*at, "values", n], row, "value", 3)
+            self.once_each(at, record, "values", "staff")
+
+        for index, document in _items(association, "documents"):
+            self.ref([*parts, "documents", index], document, "year", "years")
