@@ -63,13 +63,19 @@ class WorkPlan(TimeStamped):
         _("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
     )
     approved_by = models.ForeignKey(
-        "people.Staff", verbose_name=_("approved by"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
+        "people.Staff",
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     approved_at = models.DateField(_("approved on"), null=True, blank=True)
     reflects_school_theme = models.BooleanField(_("reflects the school's theme"), default=False)
     reflects_instructions = models.ManyToManyField(
-        "schools.DistrictInstruction", verbose_name=_("reflects instructions"), blank=True,
+        "schools.DistrictInstruction",
+        verbose_name=_("reflects instructions"),
+        blank=True,
         related_name="+",
     )
     # Optimistic locking: every saved change bumps it; a save based on an older one is refused.
@@ -100,8 +106,12 @@ class PlanItem(TimeStamped):
     kind = models.CharField(_("kind"), max_length=20, choices=PlanItemKind.choices)
     title = models.TextField(_("title"))
     responsible = models.ForeignKey(
-        "people.Staff", verbose_name=_("responsible"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
+        "people.Staff",
+        verbose_name=_("responsible"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     expected_result = models.TextField(_("expected result"), blank=True)
     status = models.CharField(
@@ -139,15 +149,23 @@ class YearAnalysis(TimeStamped):
     )
     year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
     author = models.ForeignKey(
-        "people.Staff", verbose_name=_("author"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
+        "people.Staff",
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     date = models.DateField(_("date"))
     text = models.TextField(_("text"), blank=True)
     proposals = models.JSONField(_("proposals for next year"), default=list, blank=True)
     presented_at = models.ForeignKey(
-        "meetings.Meeting", verbose_name=_("presented at meeting"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        "meetings.Meeting",
+        verbose_name=_("presented at meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     # Optimistic locking, as for the plan: a save based on an older revision is refused.
     revision = models.PositiveIntegerField(default=1)
@@ -187,8 +205,12 @@ class PlanEvent(models.Model):
     plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("kind"), max_length=20, choices=PlanEventKind.choices)
     actor = models.ForeignKey(
-        "accounts.User", verbose_name=_("by"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        "accounts.User",
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
     revision = models.PositiveIntegerField()
@@ -216,8 +238,12 @@ class PlanVersion(TimeStamped):
     plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     approved_by = models.ForeignKey(
-        "people.Staff", verbose_name=_("approved by"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
+        "people.Staff",
+        verbose_name=_("approved by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     approved_at = models.DateField(_("approved on"), null=True, blank=True)
     content = models.JSONField(default=dict)
@@ -247,8 +273,12 @@ class PlanItemMaterial(TimeStamped):
     file = models.FileField(_("file"), upload_to="plan-materials/%Y/%m/", blank=True)
     link = models.URLField(_("link"), max_length=500, blank=True)
     added_by = models.ForeignKey(
-        "people.Staff", verbose_name=_("added by"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        "people.Staff",
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     history = HistoricalRecords()
 
