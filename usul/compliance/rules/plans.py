@@ -1,0 +1,138 @@
+"""Rules on the MA's work plan for the year (ORG-2, FUNC-1, DOC-7, DOC-8, ORG-3, FUNC-3).
+
+PLAN-REFLECTS, PLAN-MONTHS and PLAN-OPEN-LESSONS run only where the MA has a plan for the year,
+whatever its status; without one, PLAN-APPROVED alone reports it (RULES.md).
+"""
+
+from __future__ import annotations
+
+from usul.compliance.context import Context, Joined, show_date
+from usul.compliance.findings import ASSOCIATION, VIOLATION, WARNING, Finding
+from usul.compliance.registry import INSTRUCTION, SCHOOL_THEME, implements
+from usul.lib.dates import months_between
+from usul.people.models import DEPUTY_ROLES
+from usul.people.selectors import roles_at
+from usul.planning.models import PlanItemKind, PlanItemStatus, PlanStatus
+
+
+def plan_of(ma):
+    """The MA's plan for the year (one per MA and year), or None."""
+    return ma.year_plans[0] if ma.year_plans else None
+
+
+def is_approved(plan, as_of) -> bool:
+    """RULES.md: status approved, approved on or before D, by someone who held a deputy
+    director's post on the day of approval (ORG-2: "approved by the deputy director")."""
+    return (
+        plan.status == PlanStatus.APPROVED
+        and plan.approved_at is not None
+        and plan.approved_at <= as_of
+        and plan.approved_by is not None
+        and bool(roles_at(plan.approved_by, plan.approved_at) & DEPUTY_ROLES)
+    )
+
+
+def live_items(plan) -> list:
+    return [i for i in plan.items.all() if i.status != PlanItemStatus.CANCELLED]
+
+
+@implements("PLAN-APPROVED")
+def approved(ctx: Context, ma) -> list[Finding]:
+    # ORG-2: approved at the beginning of the year — by the school's plan deadline.
+    deadline = ctx.plan_deadline
+    plan = plan_of(ma)
+    params = {"association": ma.name, "deadline": show_date(deadline)}
+    subject = (ASSOCIATION, ma.key)
+    if plan is not None and is_approved(plan, ctx.as_of):
+        if plan.approved_at <= deadline:
+            return []
+        return [
+            ctx.finding(
+                "PLAN-APPROVED",
+                severity=WARNING,
+                subject=subject,
+                variant="late",
+                approved=show_date(plan.approved_at),
+                **params,
+            )
+        ]
+    # Not approved: a warning up to the deadline day, a violation from the day after.
+    severity = VIOLATION if ctx.as_of > deadline else WARNING
+    variant = "" if plan is None else "unapproved"
+    return [
+        ctx.finding("PLAN-APPROVED", severity=severity, subject=subject, variant=variant, **params)
+    ]
+
+
+@implements("PLAN-REFLECTS")
+def reflects(ctx: Context, ma) -> list[Finding] | None:
+    # FUNC-1: the plan reflects the school's theme and the district office's instructions
+    # addressed to all subjects or to one of this MA's subjects.
+    plan = plan_of(ma)
+    if plan is None:
+        return None
+    missing = []
+    if (ctx.year.theme or "").strip() and not plan.reflects_school_theme:
+        missing.append("school_theme")
+    reflected = {i.pk for i in plan.reflects_instructions.all()}
+    subject_ids = {s.pk for s in ma.subjects.all()}
+    addressed = [
+        i
+        for i in ctx.snapshot.instructions
+        if i.targets_all or {s.pk for s in i.target_subjects.all()} & subject_ids
+    ]
+    unreflected = sorted((i for i in addressed if i.pk not in reflected), key=lambda i: i.key)
+    missing.extend(i.key for i in unreflected)
+    if not missing:
+        return []
+    names = [SCHOOL_THEME] if missing[0] == "school_theme" else []
+    names += [_Instruction(i) for i in unreflected]
+    return [
+        ctx.finding(
+            "PLAN-REFLECTS",
+            subject=(ASSOCIATION, ma.key),
+            detail={"missing": missing},
+            association=ma.name,
+            missing=Joined(names, ", "),
+        )
+    ]
+
+
+class _Instruction:
+    def __init__(self, instruction):
+        self.number = instruction.number or instruction.key
+
+    def __str__(self) -> str:
+        return str(INSTRUCTION) % {"number": self.number}
+
+
+@implements("PLAN-MONTHS")
+def months(ctx: Context, ma) -> list[Finding] | None:
+    # DOC-8: a plan grid for each month of the year, start month to end month.
+    plan = plan_of(ma)
+    if plan is None:
+        return None
+    covered = {i.month for i in live_items(plan)}
+    missing = [m for m in months_between(ctx.year.start, ctx.year.end) if m not in covered]
+    if not missing:
+        return []
+    return [
+        ctx.finding(
+            "PLAN-MONTHS",
+            subject=(ASSOCIATION, ma.key),
+            detail={"missing": missing},
+            association=ma.name,
+            months=", ".join(missing),
+        )
+    ]
+
+
+@implements("PLAN-OPEN-LESSONS")
+def open_lessons(ctx: Context, ma) -> list[Finding] | None:
+    # DOC-7, ORG-3, FUNC-3: the plan carries the schedule of open lessons.
+    plan = plan_of(ma)
+    if plan is None:
+        return None
+    if any(i.kind == PlanItemKind.OPEN_LESSON for i in live_items(plan)):
+        return []
+    return [ctx.finding("PLAN-OPEN-LESSONS", subject=(ASSOCIATION, ma.key), association=ma.name)]

@@ -1,0 +1,202 @@
+"""Everything a compliance check reads about one school and one year, in a fixed number of queries.
+
+The rules never touch the database: they read a ``Snapshot``. Loading one costs the same number
+of SQL queries for a school of 5 teachers and one of 500 (one query per table, joined in
+Python), which is what keeps the compliance page and the command fast on a weak server.
+
+The snapshot does not depend on the as-of date: the same snapshot answers the check at any
+date, so the page draws its month-by-month chart without loading anything again.
+
+Related rows are reached through ``.all()`` on prefetched managers, so the date selectors of
+``usul.people.selectors`` and ``usul.associations.selectors`` work on it unchanged; foreign keys
+that would otherwise be fetched one by one (a membership's staff member, an order's signer, an
+MA's creating order) are wired to the objects already loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from usul.assessment.models import KtuRecord, KtuValue
+from usul.associations.models import Association, HeadTerm, Membership, Supervision
+from usul.documents.models import DocumentEntry
+from usul.meetings.models import Attendance, Meeting, Resolution
+from usul.people.models import (
+    Category,
+    Employment,
+    Position,
+    SelfDevelopmentTopic,
+    Staff,
+    Teaching,
+    ThematicPlan,
+)
+from usul.planning.models import PlanItem, WorkPlan, YearAnalysis
+from usul.schools.models import (
+    CouncilDecision,
+    DistrictInstruction,
+    Order,
+    School,
+    SchoolYear,
+    Subject,
+)
+
+
+@dataclass
+class Snapshot:
+    school: School
+    year: SchoolYear
+    years: list[SchoolYear]  # every year of the school, earliest first
+    staff: list[Staff]
+    subjects: dict[int, Subject]
+    associations: list[Association]  # every MA of the school, active or not
+    council_association_ids: set[int]  # MAs listed by a council decision of the year
+    instructions: list[DistrictInstruction]  # district instructions of the year
+
+    @property
+    def staff_by_id(self) -> dict[int, Staff]:
+        return {s.pk: s for s in self.staff}
+
+
+def _querysets(school: School, year: SchoolYear) -> dict:
+    """The rows a check reads, one queryset per table (shared with the benchmark's plain load).
+
+    "Of year Y" is chosen by the ``year`` key, whatever the date (RULES.md definitions).
+    """
+    return {
+        "years": SchoolYear.objects.filter(school=school),
+        "subjects": Subject.objects.filter(school=school),
+        "orders": Order.objects.filter(school=school),
+        "staff": Staff.objects.filter(school=school),
+        "positions": Position.objects.filter(staff__school=school),
+        "categories": Category.objects.filter(staff__school=school),
+        "employment": Employment.objects.filter(staff__school=school),
+        "teaching": Teaching.objects.filter(staff__school=school, year=year),
+        "self_development": SelfDevelopmentTopic.objects.filter(staff__school=school, year=year),
+        "thematic_plans": ThematicPlan.objects.filter(staff__school=school, year=year),
+        "associations": Association.objects.filter(school=school),
+        "members": Membership.objects.filter(association__school=school),
+        "heads": HeadTerm.objects.filter(association__school=school).select_related("elected_at"),
+        "supervisors": Supervision.objects.filter(association__school=school),
+        "plans": WorkPlan.objects.filter(association__school=school, year=year),
+        "plan_items": PlanItem.objects.filter(plan__association__school=school, plan__year=year),
+        "meetings": Meeting.objects.filter(school=school, year=year),
+        "attendance": Attendance.objects.filter(meeting__school=school, meeting__year=year),
+        "resolutions": Resolution.objects.filter(meeting__school=school, meeting__year=year),
+        "analyses": YearAnalysis.objects.filter(association__school=school, year=year),
+        "ktu": KtuRecord.objects.filter(association__school=school, year=year),
+        "ktu_values": KtuValue.objects.filter(
+            record__association__school=school, record__year=year
+        ),
+        "documents": DocumentEntry.objects.filter(school=school),
+        "council_decisions": CouncilDecision.objects.filter(school=school, year=year),
+        "instructions": DistrictInstruction.objects.filter(school=school, year=year),
+    }
+
+
+def load_rows(*, school: School, year: SchoolYear) -> int:
+    """Merely load the rows a check reads, table by table (the benchmark's yardstick)."""
+    return sum(len(list(qs)) for qs in _querysets(school, year).values())
+
+
+def load_snapshot(*, school: School, year: SchoolYear) -> Snapshot:
+    """Load what the rules read for ``school`` and ``year``: a fixed number of queries."""
+    qs = _querysets(school, year)
+    years = list(qs["years"].order_by("start"))
+    years_by_id = {y.pk: y for y in years}
+    year = years_by_id.get(year.pk, year)
+    year.school = school
+    subjects = {s.pk: s for s in qs["subjects"]}
+
+    staff = list(
+        qs["staff"].prefetch_related(
+            Prefetch("positions", queryset=qs["positions"]),
+            Prefetch("categories", queryset=qs["categories"]),
+            Prefetch("employment", queryset=qs["employment"]),
+            Prefetch("teaching", queryset=qs["teaching"], to_attr="year_teaching"),
+            Prefetch(
+                "self_development",
+                queryset=qs["self_development"],
+                to_attr="year_self_development",
+            ),
+            Prefetch(
+                "thematic_plans", queryset=qs["thematic_plans"], to_attr="year_thematic_plans"
+            ),
+        )
+    )
+    staff_by_id = {s.pk: s for s in staff}
+    for person in staff:
+        person.school = school
+
+    orders = {o.pk: o for o in qs["orders"]}
+    for order in orders.values():
+        # The signer's and proposer's roles at the order's date are checked (MA-ORDER).
+        order.signed_by = staff_by_id.get(order.signed_by_id)
+        order.proposed_by = staff_by_id.get(order.proposed_by_id)
+
+    associations = list(
+        qs["associations"].prefetch_related(
+            Prefetch("members", queryset=qs["members"]),
+            Prefetch("heads", queryset=qs["heads"]),
+            Prefetch("supervisors", queryset=qs["supervisors"]),
+            "subjects",
+            Prefetch(
+                "plans",
+                queryset=qs["plans"].prefetch_related(
+                    Prefetch("items", queryset=qs["plan_items"]), "reflects_instructions"
+                ),
+                to_attr="year_plans",
+            ),
+            Prefetch(
+                "meetings",
+                queryset=qs["meetings"].prefetch_related(
+                    Prefetch("attendance", queryset=qs["attendance"]),
+                    Prefetch("resolutions", queryset=qs["resolutions"]),
+                ),
+                to_attr="year_meetings",
+            ),
+            Prefetch("analyses", queryset=qs["analyses"], to_attr="year_analyses"),
+            Prefetch(
+                "ktu",
+                queryset=qs["ktu"].prefetch_related(
+                    "commission", Prefetch("values", queryset=qs["ktu_values"])
+                ),
+                to_attr="year_ktu",
+            ),
+            Prefetch("documents", queryset=qs["documents"]),
+        )
+    )
+    for association in associations:
+        association.school = school
+        association.created_by = orders.get(association.created_by_id)
+        association.liquidated_by = orders.get(association.liquidated_by_id)
+        for link in (
+            *association.members.all(),
+            *association.heads.all(),
+            *association.supervisors.all(),
+        ):
+            link.staff = staff_by_id[link.staff_id]
+        for analysis in association.year_analyses:
+            analysis.author = staff_by_id.get(analysis.author_id)
+        for plan in association.year_plans:
+            plan.approved_by = staff_by_id.get(plan.approved_by_id)
+        for document in association.documents.all():
+            document.year = years_by_id[document.year_id]
+
+    council_association_ids = set(
+        CouncilDecision.associations.through.objects.filter(
+            councildecision__in=qs["council_decisions"]
+        ).values_list("association_id", flat=True)
+    )
+    instructions = list(qs["instructions"].prefetch_related("target_subjects"))
+    return Snapshot(
+        school=school,
+        year=year,
+        years=years,
+        staff=staff,
+        subjects=subjects,
+        associations=associations,
+        council_association_ids=council_association_ids,
+        instructions=instructions,
+    )
