@@ -1,0 +1,16 @@
+"""``{% notifications_link %}``: the nav's link to my notifications with the unread count."""
+
+from __future__ import annotations
+
+from django import template
+
+from usul.notifications.selectors import unread_count
+
+register = template.Library()
+
+
+@register.inclusion_tag("notifications/nav_link.html", takes_context=True)
+def notifications_link(context):
+    request = context.get("request")
+    viewer = getattr(request, "viewer", None)
+    return {"request": request, "unread": unread_count(viewer)}
