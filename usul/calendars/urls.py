@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from usul.calendars import views
 
 app_name = "calendars"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.mine, name="mine"),
+    path("feed/new/", views.feed_new, name="feed_new"),
+    path("feed/revoke/", views.feed_revoke, name="feed_revoke"),
+    path("feed/<str:token>.ics", views.feed, name="feed"),
+]
