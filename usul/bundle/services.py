@@ -1,0 +1,1560 @@
+"""Importing and exporting the school bundle (BUNDLE.md).
+
+``bundle_import`` is all or nothing: the bundle is validated first and nothing is written when
+any error exists; otherwise one transaction brings the school to what the bundle says.
+
+- Keyed records (years, subjects, staff, orders, council decisions, instructions, MAs,
+  meetings, open lessons, register entries) are matched by the school's own ``key``: an existing
+  one is updated in place, a new one created. A keyed record the installation has but the bundle
+  does not is **kept** and reported: deleting a person or a meeting with its minutes because a
+  file left it out would lose data the bundle does not carry (user accounts, minutes,
+  notifications) and cannot be undone.
+- Rows without keys (positions, employment, memberships, head terms, plan items, attendance,
+  resolutions, observations, …) are matched so that the result equals the bundle: a row equal
+  to one in the bundle is left untouched (its history stays quiet), a changed one is updated in
+  place, a missing one created, a row the bundle no longer lists deleted.
+- Writes go in bulk, a fixed number of queries per record kind however large the school; the
+  change history of every created or changed record is written at the end with the actor.
+- Orders and MAs refer to each other (an MA's creating order names the MA): keyed records are
+  written first and the links that point forward are set after.
+
+``bundle_export`` writes every section and field of BUNDLE.md in a stable order (the order in
+which records were first recorded, i.e. the bundle's own order), so that export → import →
+export gives the same document, ``exported_at`` aside.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from usul.assessment.models import KtuRecord, KtuValue
+from usul.associations.models import Association, HeadTerm, Membership, Supervision
+from usul.bundle.validation import BundleError, BundleInvalid, format_path, validate
+from usul.documents.models import DocumentEntry
+from usul.lessons.models import Observation, OpenLesson
+from usul.meetings.models import Attendance, Meeting, Resolution
+from usul.people.models import (
+    Category,
+    Course,
+    Employment,
+    Position,
+    SelfDevelopmentTopic,
+    Staff,
+    Teaching,
+    ThematicPlan,
+    ThematicPlanItem,
+)
+from usul.planning.models import PlanItem, WorkPlan, YearAnalysis
+from usul.schools.models import (
+    CouncilDecision,
+    District,
+    DistrictInstruction,
+    Order,
+    School,
+    SchoolYear,
+    Subject,
+)
+
+FORMAT = "usul-bundle"
+VERSION = 1
+# BUNDLE.md: "settings may be omitted; the defaults are those above".
+DEFAULT_SETTINGS = {
+    "plan_deadline_days": 14,
+    "young_specialist_years": 3,
+    "newly_arrived_days": 365,
+    "ktu_required": True,
+}
+
+# The sections of a summary, in the bundle's order (paths of BUNDLE.md).
+SECTIONS = (
+    "district",
+    "school",
+    "years",
+    "subjects",
+    "staff",
+    "staff.positions",
+    "staff.employment",
+    "staff.categories",
+    "staff.teaching",
+    "staff.self_development",
+    "staff.courses",
+    "staff.thematic_plans",
+    "staff.thematic_plans.items",
+    "orders",
+    "council_decisions",
+    "district_instructions",
+    "associations",
+    "associations.supervisors",
+    "associations.members",
+    "associations.heads",
+    "associations.plans",
+    "associations.plans.items",
+    "associations.meetings",
+    "associations.meetings.attendance",
+    "associations.meetings.resolutions",
+    "associations.open_lessons",
+    "associations.open_lessons.observations",
+    "associations.analyses",
+    "associations.ktu",
+    "associations.ktu.values",
+    "associations.documents",
+)
+
+
+@dataclass
+class SectionChanges:
+    """What an import does to one section. Keyed sections name records by key; rows by owner."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    # Keyed records the installation has and the bundle does not: kept as they are.
+    kept: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.deleted)
+
+
+@dataclass
+class ImportSummary:
+    school: str
+    school_created: bool = False
+    sections: dict[str, SectionChanges] = field(
+        default_factory=lambda: {name: SectionChanges() for name in SECTIONS}
+    )
+
+    def total(self, what: str) -> int:
+        if what == "unchanged":
+            return sum(s.unchanged for s in self.sections.values())
+        return sum(len(getattr(s, what)) for s in self.sections.values())
+
+    @property
+    def changed(self) -> bool:
+        return any(s.changed for s in self.sections.values())
+
+
+# --- Import -------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def bundle_import(*, data: dict, actor=None) -> ImportSummary:
+    """Bring the bundle's school to what ``data`` says, in one transaction (BUNDLE.md)."""
+    errors = validate(data)
+    if errors:
+        raise BundleInvalid(errors)
+    return _Import(data, actor).run()
+
+
+class _Rollback(Exception):
+    def __init__(self, summary: ImportSummary):
+        self.summary = summary
+
+
+def bundle_preview(*, data: dict) -> ImportSummary:
+    """What ``bundle_import`` would create, update, delete or leave — computed, then rolled back.
+
+    Running the real import and undoing it is the only way the preview cannot disagree with
+    what confirming will do. Raises ``BundleInvalid`` like the import.
+    """
+    errors = validate(data)
+    if errors:
+        raise BundleInvalid(errors)
+    try:
+        with transaction.atomic():
+            raise _Rollback(_Import(data, actor=None).run())
+    except _Rollback as done:
+        return done.summary
+
+
+def _date(value) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _decimal(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
+def _text(value) -> str:
+    return value or ""
+
+
+def _signature(values: dict) -> tuple:
+    """A hashable form of a row's values, for matching equal rows."""
+    return tuple(
+        (name, json.dumps(v, sort_keys=True) if isinstance(v, list | dict) else v)
+        for name, v in sorted(values.items())
+    )
+
+
+@dataclass
+class _Row:
+    """One record as the bundle wants it: where it is in the bundle, who owns it, its values."""
+
+    path: list
+    label: str  # key of the record or of its owner, for the summary
+    group: object  # parent pk (rows) or the school (keyed records)
+    values: dict  # attname -> python value
+    identity: object = None  # rows matched by identity (plan per year) instead of by equality
+
+
+class _Import:
+    def __init__(self, data: dict, actor):
+        self.data = data
+        self.actor = actor
+        self.summary = ImportSummary(school=data["school"]["key"])
+        self.now = timezone.now()
+        # Objects created / changed in this import, per model, for the history written at the end.
+        self.created: dict[type, dict[int, models.Model]] = defaultdict(dict)
+        self.updated: dict[type, dict[int, models.Model]] = defaultdict(dict)
+
+    # -- the run
+
+    def run(self) -> ImportSummary:
+        data = self.data
+        self.school = self.import_school()
+        school = self.school
+        self.years = self.keyed(
+            "years",
+            SchoolYear,
+            [
+                _Row(
+                    ["years", i],
+                    y["key"],
+                    school,
+                    {
+                        "school_id": school.pk,
+                        "key": y["key"],
+                        "start": _date(y["start"]),
+                        "end": _date(y["end"]),
+                        "theme": y["theme"],
+                    },
+                )
+                for i, y in enumerate(data["years"])
+            ],
+        )
+        self.subjects = self.keyed(
+            "subjects",
+            Subject,
+            [
+                _Row(
+                    ["subjects", i],
+                    s["key"],
+                    school,
+                    {
+                        "school_id": school.pk,
+                        "key": s["key"],
+                        "name_ky": s["name"]["ky"],
+                        "name_ru": _text(s["name"]["ru"]),
+                        "name_en": _text(s["name"]["en"]),
+                        "area": s["area"],
+                    },
+                )
+                for i, s in enumerate(data["subjects"])
+            ],
+        )
+        self.staff = self.keyed(
+            "staff",
+            Staff,
+            [
+                _Row(["staff", i], s["key"], school, self.staff_values(s))
+                for i, s in enumerate(data["staff"])
+            ],
+        )
+        self.import_staff_sections()
+
+        # Orders and MAs point at each other: orders first, linked to the MAs that exist
+        # already; then the MAs with their creating and liquidating orders; then the orders of
+        # MAs that are new in this bundle are linked.
+        known_associations = {
+            a.key: a.pk for a in Association.objects.filter(school=school).only("pk", "key")
+        }
+        self.orders = self.keyed(
+            "orders",
+            Order,
+            [
+                _Row(
+                    ["orders", i],
+                    o["key"],
+                    school,
+                    {
+                        "school_id": school.pk,
+                        "key": o["key"],
+                        "number": _text(o["number"]),
+                        "date": _date(o["date"]),
+                        "kind": o["kind"],
+                        "association_id": known_associations.get(o["association"]),
+                        "proposed_by_id": self.pk(self.staff, o["proposed_by"]),
+                        "signed_by_id": self.pk(self.staff, o["signed_by"]),
+                        "text": _text(o["text"]),
+                    },
+                )
+                for i, o in enumerate(data["orders"])
+            ],
+        )
+        self.associations = self.keyed(
+            "associations",
+            Association,
+            [
+                _Row(
+                    ["associations", i],
+                    a["key"],
+                    school,
+                    {
+                        "school_id": school.pk,
+                        "key": a["key"],
+                        "name": a["name"],
+                        "kind": a["kind"],
+                        "created_by_id": self.pk(self.orders, a["created_by"]),
+                        "liquidated_by_id": self.pk(self.orders, a["liquidated_by"]),
+                    },
+                )
+                for i, a in enumerate(data["associations"])
+            ],
+        )
+        self.link(
+            "orders",
+            Order,
+            self.orders,
+            [
+                (o["key"], "association_id", self.pk(self.associations, o["association"]))
+                for o in data["orders"]
+            ],
+        )
+        self.m2m(
+            "associations",
+            Association,
+            "subjects",
+            {
+                self.associations[a["key"]].pk: [self.subjects[k].pk for k in a["subjects"]]
+                for a in data["associations"]
+            },
+            {self.associations[a["key"]].pk: a["key"] for a in data["associations"]},
+        )
+
+        self.decisions = self.keyed(
+            "council_decisions",
+            CouncilDecision,
+            [
+                _Row(
+                    ["council_decisions", i],
+                    c["key"],
+                    school,
+                    {
+                        "school_id": school.pk,
+                        "key": c["key"],
+                        "year_id": self.years[c["year"]].pk,
+                        "date": _date(c["date"]),
+                        "text": _text(c["text"]),
+                    },
+                )
+                for i, c in enumerate(data["council_decisions"])
+            ],
+        )
+        self.m2m(
+            "council_decisions",
+            CouncilDecision,
+            "associations",
+            {
+                self.decisions[c["key"]].pk: [self.associations[k].pk for k in c["associations"]]
+                for c in data["council_decisions"]
+            },
+            {self.decisions[c["key"]].pk: c["key"] for c in data["council_decisions"]},
+        )
+        self.instructions = self.keyed(
+            "district_instructions",
+            DistrictInstruction,
+            [
+                _Row(
+                    ["district_instructions", i],
+                    d["key"],
+                    school,
+                    {
+                        "school_id": school.pk,
+                        "key": d["key"],
+                        "year_id": self.years[d["year"]].pk,
+                        "number": _text(d["number"]),
+                        "date": _date(d["date"]),
+                        "title": d["title"],
+                        "targets_all": d["targets"] == ["all"],
+                    },
+                )
+                for i, d in enumerate(data["district_instructions"])
+            ],
+        )
+        self.m2m(
+            "district_instructions",
+            DistrictInstruction,
+            "target_subjects",
+            {
+                self.instructions[d["key"]].pk: [
+                    self.subjects[k].pk for k in d["targets"] if k != "all"
+                ]
+                for d in data["district_instructions"]
+            },
+            {self.instructions[d["key"]].pk: d["key"] for d in data["district_instructions"]},
+        )
+        self.import_association_sections()
+        self.write_history()
+        return self.summary
+
+    # -- district and school
+
+    def import_school(self) -> School:
+        data = self.data
+        district = None
+        if data["district"] is not None:
+            district = self.keyed(
+                "district",
+                District,
+                [
+                    _Row(
+                        ["district"],
+                        data["district"]["key"],
+                        None,
+                        {
+                            "key": data["district"]["key"],
+                            "name": data["district"]["name"],
+                        },
+                    )
+                ],
+                existing=District.objects.filter(key=data["district"]["key"]),
+            )[data["district"]["key"]]
+        settings = {**DEFAULT_SETTINGS, **data["school"].get("settings", {})}
+        key = data["school"]["key"]
+        school = self.keyed(
+            "school",
+            School,
+            [
+                _Row(
+                    ["school"],
+                    key,
+                    None,
+                    {
+                        "key": key,
+                        "name": data["school"]["name"],
+                        "district_id": district.pk if district else None,
+                        **{name: settings[name] for name in DEFAULT_SETTINGS},
+                    },
+                )
+            ],
+            existing=School.objects.filter(key=key),
+        )[key]
+        self.summary.school_created = bool(self.summary.sections["school"].created)
+        return school
+
+    # -- staff
+
+    def staff_values(self, s: dict) -> dict:
+        education = s.get("education")
+        education = education if isinstance(education, dict) else None
+        edu = education or {}
+        return {
+            "school_id": self.school.pk,
+            "key": s["key"],
+            "last_name": s["last_name"],
+            "first_name": s["first_name"],
+            "patronymic": _text(s.get("patronymic")),
+            "birth_date": _date(s.get("birth_date")),
+            "gender": _text(s.get("gender")),
+            "has_education": education is not None,
+            "education_level": _text(edu.get("level")),
+            "education_institution": _text(edu.get("institution")),
+            "education_graduated": edu.get("graduated"),
+            "education_specialty": _text(edu.get("specialty")),
+        }
+
+    def import_staff_sections(self) -> None:
+        people = [(i, s, self.staff[s["key"]]) for i, s in enumerate(self.data["staff"])]
+        owners = {person.pk: s["key"] for _i, s, person in people}
+        scope = {"staff__school": self.school}
+
+        def rows(section: str, values: Callable[[dict], dict]) -> list[_Row]:
+            # A missing section is an empty one (BUNDLE.md: "every section … may be missing").
+            return [
+                _Row(["staff", i, section, n], s["key"], person.pk, values(item))
+                for i, s, person in people
+                for n, item in enumerate(s.get(section) or [])
+            ]
+
+        def sync(section: str, model, values: Callable[[dict], dict]) -> tuple[list, list]:
+            wanted = rows(section, values)
+            return wanted, self.rows(f"staff.{section}", model, "staff_id", scope, wanted, owners)
+
+        sync(
+            "positions",
+            Position,
+            lambda p: {
+                "role": p["role"],
+                "start": _date(p["from"]),
+                "end": _date(p["to"]),
+            },
+        )
+        sync(
+            "employment",
+            Employment,
+            lambda e: {
+                "organization": e["organization"],
+                "position": _text(e["position"]),
+                "start": _date(e["from"]),
+                "end": _date(e["to"]),
+                "in_education": e["in_education"],
+            },
+        )
+        sync(
+            "categories",
+            Category,
+            lambda c: {
+                "category": c["category"],
+                "awarded": _date(c["awarded"]),
+                "valid_until": _date(c["valid_until"]),
+            },
+        )
+        sync(
+            "teaching",
+            Teaching,
+            lambda t: {
+                "year_id": self.years[t["year"]].pk,
+                "subject_id": self.subjects[t["subject"]].pk,
+                "grades": t["grades"],
+                "hours_per_week": _decimal(t["hours_per_week"]),
+            },
+        )
+        sync(
+            "self_development",
+            SelfDevelopmentTopic,
+            lambda t: {
+                "year_id": self.years[t["year"]].pk,
+                "topic": t["topic"],
+            },
+        )
+        sync(
+            "courses",
+            Course,
+            lambda c: {
+                "title": c["title"],
+                "provider": _text(c["provider"]),
+                "hours": c["hours"],
+                "start": _date(c["from"]),
+                "end": _date(c["to"]),
+                "certificate": _text(c["certificate"]),
+            },
+        )
+        plan_rows, plans = sync(
+            "thematic_plans",
+            ThematicPlan,
+            lambda p: {
+                "year_id": self.years[p["year"]].pk,
+                "subject_id": self.subjects[p["subject"]].pk,
+                "grade": p["grade"],
+                "kind": p["kind"],
+            },
+        )
+        sources = [p for _i, s, _person in people for p in s.get("thematic_plans") or []]
+        lessons = [
+            _Row(
+                [*row.path, "items", n],
+                row.label,
+                plan.pk,
+                {
+                    "n": item["n"],
+                    "topic": item["topic"],
+                    "hours": _decimal(item["hours"]),
+                    "planned": _date(item["planned"]),
+                    "done": _date(item["done"]),
+                },
+            )
+            for row, plan, source in zip(plan_rows, plans, sources, strict=True)
+            for n, item in enumerate(source["items"])
+        ]
+        self.rows(
+            "staff.thematic_plans.items",
+            ThematicPlanItem,
+            "plan_id",
+            {"plan__staff__school": self.school},
+            lessons,
+            {plan.pk: row.label for row, plan in zip(plan_rows, plans, strict=True)},
+        )
+
+    # -- the MAs' sections
+
+    def import_association_sections(self) -> None:
+        school = self.school
+        mas = [(i, a, self.associations[a["key"]]) for i, a in enumerate(self.data["associations"])]
+        owners = {ma.pk: a["key"] for _i, a, ma in mas}
+        scope = {"association__school": school}
+
+        def rows(section: str, values: Callable[[dict], dict], identity=None) -> list[_Row]:
+            return [
+                _Row(
+                    ["associations", i, section, n],
+                    a["key"],
+                    ma.pk,
+                    values(item),
+                    identity(item) if identity else None,
+                )
+                for i, a, ma in mas
+                for n, item in enumerate(a[section])
+            ]
+
+        def interval(item: dict) -> dict:
+            return {
+                "staff_id": self.staff[item["staff"]].pk,
+                "start": _date(item["from"]),
+                "end": _date(item["to"]),
+            }
+
+        self.rows(
+            "associations.supervisors",
+            Supervision,
+            "association_id",
+            scope,
+            rows("supervisors", interval),
+            owners,
+        )
+        self.rows(
+            "associations.members",
+            Membership,
+            "association_id",
+            scope,
+            rows("members", interval),
+            owners,
+        )
+
+        # Meetings before head terms: a head is elected at a meeting (ORG-1).
+        self.meetings = self.keyed(
+            "associations.meetings",
+            Meeting,
+            [
+                _Row(
+                    ["associations", i, "meetings", n],
+                    m["key"],
+                    school,
+                    {
+                        "school_id": school.pk,
+                        "association_id": ma.pk,
+                        "key": m["key"],
+                        "year_id": self.years[m["year"]].pk,
+                        "number": m["number"],
+                        "date": _date(m["date"]),
+                        "status": m["status"],
+                        "agenda": m["agenda"],
+                    },
+                )
+                for i, a, ma in mas
+                for n, m in enumerate(a["meetings"])
+            ],
+            existing=Meeting.objects.filter(school=school),
+        )
+        meetings = [
+            (["associations", i, "meetings", n], m, self.meetings[m["key"]])
+            for i, a, _ma in mas
+            for n, m in enumerate(a["meetings"])
+        ]
+        meeting_owners = {meeting.pk: m["key"] for _at, m, meeting in meetings}
+        meeting_scope = {"meeting__school": school}
+        self.rows(
+            "associations.meetings.attendance",
+            Attendance,
+            "meeting_id",
+            meeting_scope,
+            [
+                _Row(
+                    [*at, "attendance", r],
+                    m["key"],
+                    meeting.pk,
+                    {"staff_id": self.staff[row["staff"]].pk, "status": row["status"]},
+                    identity=self.staff[row["staff"]].pk,
+                )
+                for at, m, meeting in meetings
+                for r, row in enumerate(m["attendance"])
+            ],
+            meeting_owners,
+            identity=lambda obj: obj.staff_id,
+        )
+        self.rows(
+            "associations.meetings.resolutions",
+            Resolution,
+            "meeting_id",
+            meeting_scope,
+            [
+                _Row(
+                    [*at, "resolutions", r],
+                    m["key"],
+                    meeting.pk,
+                    {
+                        "number": row["number"],
+                        "text": row["text"],
+                        "responsible_id": self.pk(self.staff, row["responsible"]),
+                        "due": _date(row["due"]),
+                        "status": row["status"],
+                    },
+                )
+                for at, m, meeting in meetings
+                for r, row in enumerate(m["resolutions"])
+            ],
+            meeting_owners,
+        )
+
+        self.rows(
+            "associations.heads",
+            HeadTerm,
+            "association_id",
+            scope,
+            rows(
+                "heads",
+                lambda h: {
+                    **interval(h),
+                    "elected_at_id": self.pk(self.meetings, h["elected_at"]),
+                    "order_id": self.pk(self.orders, h["order"]),
+                },
+            ),
+            owners,
+        )
+
+        # One plan per MA and year (ORG-2): matched by its year.
+        plan_rows = rows(
+            "plans",
+            lambda p: {
+                "year_id": self.years[p["year"]].pk,
+                "theme": _text(p["theme"]),
+                "goal": _text(p["goal"]),
+                "tasks": p["tasks"],
+                "status": p["status"],
+                "approved_by_id": self.pk(self.staff, p["approved_by"]),
+                "approved_at": _date(p["approved_at"]),
+                "reflects_school_theme": p["reflects"]["school_theme"],
+            },
+            identity=lambda p: self.years[p["year"]].pk,
+        )
+        plans = self.rows(
+            "associations.plans",
+            WorkPlan,
+            "association_id",
+            scope,
+            plan_rows,
+            owners,
+            identity=lambda obj: obj.year_id,
+        )
+        plan_sources = [p for _i, a, _ma in mas for p in a["plans"]]
+        plan_owners = {plan.pk: row.label for plan, row in zip(plans, plan_rows, strict=True)}
+        self.m2m(
+            "associations.plans",
+            WorkPlan,
+            "reflects_instructions",
+            {
+                plan.pk: [self.instructions[k].pk for k in source["reflects"]["instructions"]]
+                for plan, source in zip(plans, plan_sources, strict=True)
+            },
+            plan_owners,
+        )
+        self.rows(
+            "associations.plans.items",
+            PlanItem,
+            "plan_id",
+            {"plan__association__school": school},
+            [
+                _Row(
+                    [*row.path, "items", n],
+                    row.label,
+                    plan.pk,
+                    {
+                        "month": item["month"],
+                        "date": _date(item["date"]),
+                        "kind": item["kind"],
+                        "title": item["title"],
+                        "responsible_id": self.pk(self.staff, item["responsible"]),
+                        "status": item["status"],
+                    },
+                )
+                for row, plan, source in zip(plan_rows, plans, plan_sources, strict=True)
+                for n, item in enumerate(source["items"])
+            ],
+            plan_owners,
+            on_create=lambda obj, row: setattr(obj, "position", row.path[-1]),
+        )
+
+        self.lessons = self.keyed(
+            "associations.open_lessons",
+            OpenLesson,
+            [
+                _Row(
+                    ["associations", i, "open_lessons", n],
+                    o["key"],
+                    school,
+                    {
+                        "school_id": school.pk,
+                        "association_id": ma.pk,
+                        "key": o["key"],
+                        "year_id": self.years[o["year"]].pk,
+                        "teacher_id": self.staff[o["teacher"]].pk,
+                        "subject_id": self.pk(self.subjects, o["subject"]),
+                        "grade": o["grade"],
+                        "topic": o["topic"],
+                        "date": _date(o["date"]),
+                        "status": o["status"],
+                    },
+                )
+                for i, a, ma in mas
+                for n, o in enumerate(a["open_lessons"])
+            ],
+            existing=OpenLesson.objects.filter(school=school),
+        )
+        lessons = [
+            (["associations", i, "open_lessons", n], o, self.lessons[o["key"]])
+            for i, a, _ma in mas
+            for n, o in enumerate(a["open_lessons"])
+        ]
+        # Observations outside open lessons (a head's visit) are not in the bundle: untouched.
+        self.rows(
+            "associations.open_lessons.observations",
+            Observation,
+            "open_lesson_id",
+            {"school": school, "open_lesson__isnull": False},
+            [
+                _Row(
+                    [*at, "observations", r],
+                    o["key"],
+                    lesson.pk,
+                    {
+                        "school_id": school.pk,
+                        "teacher_id": lesson.teacher_id,
+                        "observer_id": self.staff[row["observer"]].pk,
+                        "date": _date(row["date"]),
+                        "summary": _text(row["summary"]),
+                        "recommendations": _text(row["recommendations"]),
+                    },
+                )
+                for at, o, lesson in lessons
+                for r, row in enumerate(o["observations"])
+            ],
+            {lesson.pk: o["key"] for _at, o, lesson in lessons},
+        )
+
+        self.rows(
+            "associations.analyses",
+            YearAnalysis,
+            "association_id",
+            scope,
+            rows(
+                "analyses",
+                lambda y: {
+                    "year_id": self.years[y["year"]].pk,
+                    "author_id": self.pk(self.staff, y["author"]),
+                    "date": _date(y["date"]),
+                    "text": _text(y["text"]),
+                    "proposals": y["proposals"],
+                    "presented_at_id": self.pk(self.meetings, y["presented_at"]),
+                },
+            ),
+            owners,
+        )
+
+        # One KTU record per MA and year (FUNC-5): matched by its year.
+        ktu_rows = rows(
+            "ktu",
+            lambda k: {"year_id": self.years[k["year"]].pk},
+            identity=lambda k: self.years[k["year"]].pk,
+        )
+        records = self.rows(
+            "associations.ktu",
+            KtuRecord,
+            "association_id",
+            scope,
+            ktu_rows,
+            owners,
+            identity=lambda obj: obj.year_id,
+        )
+        ktu_sources = [k for _i, a, _ma in mas for k in a["ktu"]]
+        record_owners = {r.pk: row.label for r, row in zip(records, ktu_rows, strict=True)}
+        self.m2m(
+            "associations.ktu",
+            KtuRecord,
+            "commission",
+            {
+                record.pk: [self.staff[k].pk for k in source["commission"]]
+                for record, source in zip(records, ktu_sources, strict=True)
+            },
+            record_owners,
+        )
+        self.rows(
+            "associations.ktu.values",
+            KtuValue,
+            "record_id",
+            {"record__association__school": school},
+            [
+                _Row(
+                    [*row.path, "values", n],
+                    row.label,
+                    record.pk,
+                    {
+                        "staff_id": self.staff[v["staff"]].pk,
+                        "value": _decimal(v["value"]),
+                    },
+                    identity=self.staff[v["staff"]].pk,
+                )
+                for row, record, source in zip(ktu_rows, records, ktu_sources, strict=True)
+                for n, v in enumerate(source["values"])
+            ],
+            record_owners,
+            identity=lambda obj: obj.staff_id,
+        )
+
+        self.keyed(
+            "associations.documents",
+            DocumentEntry,
+            [
+                _Row(
+                    ["associations", i, "documents", n],
+                    d["key"],
+                    school,
+                    {
+                        "school_id": school.pk,
+                        "association_id": ma.pk,
+                        "key": d["key"],
+                        "year_id": self.years[d["year"]].pk,
+                        "type": d["type"],
+                        "title": _text(d["title"]),
+                        "date": _date(d["date"]),
+                        "location": d["location"],
+                    },
+                )
+                for i, a, ma in mas
+                for n, d in enumerate(a["documents"])
+            ],
+            existing=DocumentEntry.objects.filter(school=school),
+        )
+
+    # -- generic machinery
+
+    @staticmethod
+    def pk(records: dict, key: str | None) -> int | None:
+        return records[key].pk if key is not None else None
+
+    def keyed(self, section: str, model, rows: list[_Row], existing=None) -> dict[str, object]:
+        """Match records by key: update in place, create, keep the ones the bundle lacks."""
+        if existing is None:
+            existing = model.objects.filter(school=self.school)
+        by_key = {obj.key: obj for obj in existing}
+        changes = self.summary.sections[section]
+        result, to_create, to_update, fields = {}, [], [], set()
+        for row in rows:
+            obj = by_key.get(row.values["key"])
+            if obj is None:
+                obj = model(**row.values)
+                to_create.append((row, obj))
+                changes.created.append(row.label)
+            else:
+                changed = self.assign(obj, row.values)
+                if changed:
+                    fields.update(changed)
+                    to_update.append((row, obj))
+                    changes.updated.append(row.label)
+                else:
+                    changes.unchanged += 1
+            result[row.values["key"]] = obj
+        changes.kept = sorted(set(by_key) - set(result))
+        self.save(model, to_create, to_update, fields)
+        return result
+
+    def rows(
+        self,
+        section: str,
+        model,
+        parent: str,
+        scope: dict,
+        rows: list[_Row],
+        parents: dict,
+        identity: Callable | None = None,
+        on_create=None,
+    ) -> list:
+        """Make each parent's rows equal the bundle's; returns the object of each row, in order.
+
+        ``parents`` (pk → label) are the records whose list the bundle gives, even an empty one
+        (their other rows are deleted). Rows equal to the bundle's are left untouched. With an
+        ``identity`` (a plan per year, attendance per person) rows are matched by it and
+        updated in place; otherwise changed rows are paired in order and updated in place.
+        What is left over is created or deleted.
+        """
+        changes = self.summary.sections[section]
+        existing: dict[object, list] = defaultdict(list)
+        if parents:
+            for obj in model.objects.filter(**scope).order_by("pk"):
+                if getattr(obj, parent) in parents:
+                    existing[getattr(obj, parent)].append(obj)
+        wanted: dict[object, list[tuple[int, _Row]]] = defaultdict(list)
+        for index, row in enumerate(rows):
+            wanted[row.group].append((index, row))
+        names = list(rows[0].values) if rows else []
+
+        result: list = [None] * len(rows)
+        to_create, to_update, to_delete, fields = [], [], [], set()
+        for group in parents:
+            old, pending = list(existing.get(group, [])), []
+            if identity is not None:
+                by_identity = {identity(obj): obj for obj in old}
+                for index, row in wanted.get(group, []):
+                    obj = by_identity.pop(row.identity, None)
+                    if obj is None:
+                        pending.append((index, row))
+                    else:
+                        result[index] = obj
+                        self.update_row(obj, row, changes, to_update, fields)
+                leftovers = list(by_identity.values())
+            else:
+                by_signature: dict[tuple, list] = defaultdict(list)
+                for obj in old:
+                    by_signature[_signature({n: getattr(obj, n) for n in names})].append(obj)
+                matched = set()
+                for index, row in wanted.get(group, []):
+                    candidates = by_signature.get(_signature(row.values))
+                    if candidates:
+                        obj = candidates.pop(0)
+                        matched.add(obj.pk)
+                        result[index] = obj
+                        changes.unchanged += 1
+                    else:
+                        pending.append((index, row))
+                leftovers = [obj for obj in old if obj.pk not in matched]
+            # Pair what is left in order: a changed row is updated, not deleted and re-created
+            # (unless it has an identity, which then tells which row it is).
+            for index, row in pending:
+                if leftovers and identity is None:
+                    obj = leftovers.pop(0)
+                    result[index] = obj
+                    self.update_row(obj, row, changes, to_update, fields)
+                    continue
+                obj = model(**{parent: row.group, **row.values})
+                if on_create:
+                    on_create(obj, row)
+                result[index] = obj
+                to_create.append((row, obj))
+                changes.created.append(row.label)
+            for obj in leftovers:
+                to_delete.append(obj)
+                changes.deleted.append(parents[group])
+        self.delete(to_delete)
+        self.save(model, to_create, to_update, fields)
+        return result
+
+    def update_row(
+        self, obj, row: _Row, changes: SectionChanges, to_update: list, fields: set
+    ) -> None:
+        changed = self.assign(obj, row.values)
+        if changed:
+            fields.update(changed)
+            to_update.append((row, obj))
+            changes.updated.append(row.label)
+        else:
+            changes.unchanged += 1
+
+    @staticmethod
+    def assign(obj, values: dict) -> list[str]:
+        changed = []
+        for name, value in values.items():
+            if getattr(obj, name) != value:
+                setattr(obj, name, value)
+                changed.append(name)
+        return changed
+
+    def save(self, model, to_create: list, to_update: list, fields: set) -> None:
+        for row, obj in [*to_create, *to_update]:
+            self.clean(row, obj)
+        if to_create:
+            objs = [obj for _, obj in to_create]
+            model.objects.bulk_create(objs)
+            self.created[model].update({obj.pk: obj for obj in objs})
+        if to_update:
+            objs = [obj for _, obj in to_update]
+            names = set(fields)
+            if any(f.name == "revision" for f in model._meta.concrete_fields):
+                # Optimistic locking (plans, minutes): a page open on the old version must
+                # not overwrite what the import brought.
+                for obj in objs:
+                    obj.revision += 1
+                names.add("revision")
+            for obj in objs:
+                obj.updated_at = self.now
+            names.add("updated_at")
+            model.objects.bulk_update(objs, [self.field_name(model, n) for n in names])
+            for obj in objs:
+                if obj.pk not in self.created[model]:
+                    self.updated[model][obj.pk] = obj
+
+    @staticmethod
+    def field_name(model, attname: str) -> str:
+        for f in model._meta.concrete_fields:
+            if f.attname == attname:
+                return f.name
+        return attname
+
+    @staticmethod
+    def clean(row: _Row, obj) -> None:
+        """``full_clean`` without the queries: the bundle's keys were checked by ``validate``."""
+        exclude = [f.name for f in obj._meta.concrete_fields if f.is_relation]
+        exclude.append("grades")  # an empty list is a valid "grades not given"
+        try:
+            obj.clean_fields(exclude=exclude)
+        except ValidationError as exc:
+            raise BundleInvalid(
+                [
+                    BundleError(format_path([*row.path, name]), " ".join(messages))
+                    for name, messages in exc.message_dict.items()
+                ]
+            ) from exc
+
+    def delete(self, objs: Iterable) -> None:
+        # One by one, so that each deletion is recorded in the history with the actor.
+        for obj in objs:
+            obj._history_user = self.actor
+            obj.delete()
+
+    def link(self, section: str, model, records: dict, links: list[tuple]) -> None:
+        """Set links that point forward (an order to an MA created in this same import)."""
+        changes = self.summary.sections[section]
+        to_update, names = [], set()
+        for key, attname, value in links:
+            obj = records[key]
+            if getattr(obj, attname) != value:
+                setattr(obj, attname, value)
+                names.add(attname)
+                to_update.append((_Row([section], key, None, {}), obj))
+                self.count_as_updated(changes, model, obj, key)
+        self.save(model, [], to_update, names)
+
+    def count_as_updated(self, changes: SectionChanges, model, obj, label: str) -> None:
+        if obj.pk in self.created[model] or obj.pk in self.updated[model]:
+            return
+        changes.unchanged -= 1
+        changes.updated.append(label)
+
+    def m2m(self, section: str, model, name: str, wanted: dict, labels: dict) -> None:
+        """Make each record's list (an MA's subjects, a KTU commission…) equal the bundle's.
+
+        ``wanted`` maps a record's pk to the pks its list must hold, in the bundle's order.
+        """
+        field_ = model._meta.get_field(name)
+        through = field_.remote_field.through
+        source, target = f"{field_.m2m_field_name()}_id", f"{field_.m2m_reverse_field_name()}_id"
+        existing: dict[int, set] = defaultdict(set)
+        for pk, src, tgt in through.objects.filter(**{f"{source}__in": list(wanted)}).values_list(
+            "pk", source, target
+        ):
+            existing[src].add((pk, tgt))
+        to_create, to_delete, touched = [], [], set()
+        for src, targets in wanted.items():
+            have = {tgt: pk for pk, tgt in existing.get(src, set())}
+            for tgt in targets:
+                if tgt not in have:
+                    to_create.append(through(**{source: src, target: tgt}))
+                    touched.add(src)
+            for tgt, pk in have.items():
+                if tgt not in targets:
+                    to_delete.append(pk)
+                    touched.add(src)
+        through.objects.filter(pk__in=to_delete).delete()
+        through.objects.bulk_create(to_create)
+        if not touched:
+            return
+        # The record's list changed: it counts as changed and its history says who did it.
+        changes = self.summary.sections[section]
+        objs = {obj.pk: obj for obj in model.objects.filter(pk__in=touched)}
+        for src in sorted(touched):
+            self.count_as_updated(changes, model, objs[src], labels[src])
+            if src not in self.created[model]:
+                self.updated[model][src] = objs[src]
+
+    def write_history(self) -> None:
+        for kind, update in ((self.created, False), (self.updated, True)):
+            for model, objs in kind.items():
+                history = getattr(model, "history", None)
+                if history is None or not objs:
+                    continue
+                history.bulk_history_create(
+                    list(objs.values()),
+                    update=update,
+                    default_user=self.actor,
+                    default_date=self.now,
+                )
+
+
+# --- Export -------------------------------------------------------------------------------------
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _number(value: Decimal | None) -> int | float | None:
+    """18.0 → 18, 1.150 → 1.15: the number as a person would write it in the bundle."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _grouped(queryset, attname: str) -> dict[int, list]:
+    groups: dict[int, list] = defaultdict(list)
+    for obj in queryset.order_by("pk"):
+        groups[getattr(obj, attname)].append(obj)
+    return groups
+
+
+def _m2m_lists(model, name: str, **scope) -> dict[int, list[int]]:
+    """Each record's list, in the order it was written (the bundle's order)."""
+    field_ = model._meta.get_field(name)
+    through = field_.remote_field.through
+    source, target = f"{field_.m2m_field_name()}_id", f"{field_.m2m_reverse_field_name()}_id"
+    lists: dict[int, list[int]] = defaultdict(list)
+    owner = field_.m2m_field_name()
+    rows = through.objects.filter(**{f"{owner}__{k}": v for k, v in scope.items()})
+    for src, tgt in rows.order_by("pk").values_list(source, target):
+        lists[src].append(tgt)
+    return lists
+
+
+def bundle_export(*, school: School) -> dict:
+    """The school as one bundle (BUNDLE.md): every section and field, in a stable order.
+
+    Records come in the order they were first recorded — for imported data, the bundle's own
+    order — so that export → import → export gives the same document. A fixed number of
+    queries, however large the school.
+    """
+    years = list(SchoolYear.objects.filter(school=school).order_by("pk"))
+    subjects = list(Subject.objects.filter(school=school).order_by("pk"))
+    staff = list(Staff.objects.filter(school=school).order_by("pk"))
+    orders = list(Order.objects.filter(school=school).order_by("pk"))
+    associations = list(Association.objects.filter(school=school).order_by("pk"))
+    meetings = list(Meeting.objects.filter(school=school).order_by("pk"))
+    instructions = list(DistrictInstruction.objects.filter(school=school).order_by("pk"))
+    year = {y.pk: y.key for y in years}
+    subject = {s.pk: s.key for s in subjects}
+    person = {s.pk: s.key for s in staff}
+    order = {o.pk: o.key for o in orders}
+    association = {a.pk: a.key for a in associations}
+    meeting = {m.pk: m.key for m in meetings}
+    instruction = {i.pk: i.key for i in instructions}
+
+    def key(keys: dict, pk: int | None) -> str | None:
+        return keys[pk] if pk is not None else None
+
+    by_staff = {"staff__school": school}
+    positions = _grouped(Position.objects.filter(**by_staff), "staff_id")
+    employment = _grouped(Employment.objects.filter(**by_staff), "staff_id")
+    categories = _grouped(Category.objects.filter(**by_staff), "staff_id")
+    teaching = _grouped(Teaching.objects.filter(**by_staff), "staff_id")
+    self_development = _grouped(SelfDevelopmentTopic.objects.filter(**by_staff), "staff_id")
+    courses = _grouped(Course.objects.filter(**by_staff), "staff_id")
+    thematic_plans = _grouped(ThematicPlan.objects.filter(**by_staff), "staff_id")
+    lessons_of_plan = _grouped(
+        ThematicPlanItem.objects.filter(plan__staff__school=school), "plan_id"
+    )
+
+    def staff_record(s: Staff) -> dict:
+        return {
+            "key": s.key,
+            "last_name": s.last_name,
+            "first_name": s.first_name,
+            "patronymic": s.patronymic,
+            "birth_date": _iso(s.birth_date),
+            "gender": s.gender or None,
+            # The data bank reports what is missing (DOC-9): an empty value is null.
+            "education": {
+                "level": s.education_level or None,
+                "institution": s.education_institution or None,
+                "graduated": s.education_graduated,
+                "specialty": s.education_specialty or None,
+            }
+            if s.has_education
+            else None,
+            "positions": [
+                {"role": p.role, "from": _iso(p.start), "to": _iso(p.end)} for p in positions[s.pk]
+            ],
+            "employment": [
+                {
+                    "organization": e.organization,
+                    "position": e.position,
+                    "from": _iso(e.start),
+                    "to": _iso(e.end),
+                    "in_education": e.in_education,
+                }
+                for e in employment[s.pk]
+            ],
+            "categories": [
+                {
+                    "category": c.category,
+                    "awarded": _iso(c.awarded),
+                    "valid_until": _iso(c.valid_until),
+                }
+                for c in categories[s.pk]
+            ],
+            "teaching": [
+                {
+                    "year": year[t.year_id],
+                    "subject": subject[t.subject_id],
+                    "grades": t.grades,
+                    "hours_per_week": _number(t.hours_per_week),
+                }
+                for t in teaching[s.pk]
+            ],
+            "self_development": [
+                {"year": year[t.year_id], "topic": t.topic} for t in self_development[s.pk]
+            ],
+            "courses": [
+                {
+                    "title": c.title,
+                    "provider": c.provider,
+                    "hours": c.hours,
+                    "from": _iso(c.start),
+                    "to": _iso(c.end),
+                    "certificate": c.certificate,
+                }
+                for c in courses[s.pk]
+            ],
+            "thematic_plans": [
+                {
+                    "year": year[p.year_id],
+                    "subject": subject[p.subject_id],
+                    "grade": p.grade,
+                    "kind": p.kind,
+                    "items": [
+                        {
+                            "n": i.n,
+                            "topic": i.topic,
+                            "hours": _number(i.hours),
+                            "planned": _iso(i.planned),
+                            "done": _iso(i.done),
+                        }
+                        for i in lessons_of_plan[p.pk]
+                    ],
+                }
+                for p in thematic_plans[s.pk]
+            ],
+        }
+
+    decision_mas = _m2m_lists(CouncilDecision, "associations", school=school)
+    target_subjects = _m2m_lists(DistrictInstruction, "target_subjects", school=school)
+    ma_subjects = _m2m_lists(Association, "subjects", school=school)
+
+    by_ma = {"association__school": school}
+    supervisors = _grouped(Supervision.objects.filter(**by_ma), "association_id")
+    members = _grouped(Membership.objects.filter(**by_ma), "association_id")
+    heads = _grouped(HeadTerm.objects.filter(**by_ma), "association_id")
+    plans = _grouped(WorkPlan.objects.filter(**by_ma), "association_id")
+    plan_items = _grouped(PlanItem.objects.filter(plan__association__school=school), "plan_id")
+    reflects = _m2m_lists(WorkPlan, "reflects_instructions", association__school=school)
+    meetings_of = defaultdict(list)
+    for m in meetings:
+        meetings_of[m.association_id].append(m)
+    attendance = _grouped(Attendance.objects.filter(meeting__school=school), "meeting_id")
+    resolutions = _grouped(Resolution.objects.filter(meeting__school=school), "meeting_id")
+    lessons = _grouped(OpenLesson.objects.filter(school=school), "association_id")
+    observations = _grouped(
+        Observation.objects.filter(school=school, open_lesson__isnull=False), "open_lesson_id"
+    )
+    analyses = _grouped(YearAnalysis.objects.filter(**by_ma), "association_id")
+    ktu = _grouped(KtuRecord.objects.filter(**by_ma), "association_id")
+    commission = _m2m_lists(KtuRecord, "commission", association__school=school)
+    ktu_values = _grouped(KtuValue.objects.filter(record__association__school=school), "record_id")
+    documents = _grouped(DocumentEntry.objects.filter(school=school), "association_id")
+
+    def interval(row) -> dict:
+        return {"staff": person[row.staff_id], "from": _iso(row.start), "to": _iso(row.end)}
+
+    def association_record(a: Association) -> dict:
+        return {
+            "key": a.key,
+            "name": a.name,
+            "kind": a.kind,
+            "subjects": [subject[pk] for pk in ma_subjects[a.pk]],
+            "created_by": key(order, a.created_by_id),
+            "liquidated_by": key(order, a.liquidated_by_id),
+            "supervisors": [interval(r) for r in supervisors[a.pk]],
+            "members": [interval(r) for r in members[a.pk]],
+            "heads": [
+                {
+                    **interval(h),
+                    "elected_at": key(meeting, h.elected_at_id),
+                    "order": key(order, h.order_id),
+                }
+                for h in heads[a.pk]
+            ],
+            "plans": [
+                {
+                    "year": year[p.year_id],
+                    "theme": p.theme,
+                    "goal": p.goal,
+                    "tasks": p.tasks,
+                    "status": p.status,
+                    "approved_by": key(person, p.approved_by_id),
+                    "approved_at": _iso(p.approved_at),
+                    "reflects": {
+                        "school_theme": p.reflects_school_theme,
+                        "instructions": [instruction[pk] for pk in reflects[p.pk]],
+                    },
+                    "items": [
+                        {
+                            "month": i.month,
+                            "date": _iso(i.date),
+                            "kind": i.kind,
+                            "title": i.title,
+                            "responsible": key(person, i.responsible_id),
+                            "status": i.status,
+                        }
+                        for i in plan_items[p.pk]
+                    ],
+                }
+                for p in plans[a.pk]
+            ],
+            "meetings": [
+                {
+                    "key": m.key,
+                    "year": year[m.year_id],
+                    "number": m.number,
+                    "date": _iso(m.date),
+                    "status": m.status,
+                    "agenda": m.agenda,
+                    "attendance": [
+                        {"staff": person[r.staff_id], "status": r.status} for r in attendance[m.pk]
+                    ],
+                    "resolutions": [
+                        {
+                            "number": r.number,
+                            "text": r.text,
+                            "responsible": key(person, r.responsible_id),
+                            "due": _iso(r.due),
+                            "status": r.status,
+                        }
+                        for r in resolutions[m.pk]
+                    ],
+                }
+                for m in meetings_of[a.pk]
+            ],
+            "open_lessons": [
+                {
+                    "key": o.key,
+                    "year": year[o.year_id],
+                    "teacher": person[o.teacher_id],
+                    "subject": key(subject, o.subject_id),
+                    "grade": o.grade,
+                    "topic": o.topic,
+                    "date": _iso(o.date),
+                    "status": o.status,
+                    "observations": [
+                        {
+                            "observer": person[v.observer_id],
+                            "date": _iso(v.date),
+                            "summary": v.summary,
+                            "recommendations": v.recommendations,
+                        }
+                        for v in observations[o.pk]
+                    ],
+                }
+                for o in lessons[a.pk]
+            ],
+            "analyses": [
+                {
+                    "year": year[y.year_id],
+                    "author": key(person, y.author_id),
+                    "date": _iso(y.date),
+                    "text": y.text,
+                    "proposals": y.proposals,
+                    "presented_at": key(meeting, y.presented_at_id),
+                }
+                for y in analyses[a.pk]
+            ],
+            "ktu": [
+                {
+                    "year": year[k.year_id],
+                    "commission": [person[pk] for pk in commission[k.pk]],
+                    "values": [
+                        {"staff": person[v.staff_id], "value": _number(v.value)}
+                        for v in ktu_values[k.pk]
+                    ],
+                }
+                for k in ktu[a.pk]
+            ],
+            "documents": [
+                {
+                    "key": d.key,
+                    "year": year[d.year_id],
+                    "type": d.type,
+                    "title": d.title,
+                    "date": _iso(d.date),
+                    "location": d.location,
+                }
+                for d in documents[a.pk]
+            ],
+        }
+
+    district = school.district
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": timezone.now().replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        "district": {"key": district.key, "name": district.name} if district else None,
+        "school": {
+            "key": school.key,
+            "name": school.name,
+            "settings": {name: getattr(school, name) for name in DEFAULT_SETTINGS},
+        },
+        "years": [
+            {"key": y.key, "start": _iso(y.start), "end": _iso(y.end), "theme": y.theme}
+            for y in years
+        ],
+        "subjects": [
+            {
+                "key": s.key,
+                "name": {"ky": s.name_ky, "ru": s.name_ru, "en": s.name_en},
+                "area": s.area,
+            }
+            for s in subjects
+        ],
+        "staff": [staff_record(s) for s in staff],
+        "orders": [
+            {
+                "key": o.key,
+                "number": o.number,
+                "date": _iso(o.date),
+                "kind": o.kind,
+                "association": key(association, o.association_id),
+                "proposed_by": key(person, o.proposed_by_id),
+                "signed_by": key(person, o.signed_by_id),
+                "text": o.text,
+            }
+            for o in orders
+        ],
+        "council_decisions": [
+            {
+                "key": c.key,
+                "year": year[c.year_id],
+                "date": _iso(c.date),
+                "text": c.text,
+                "associations": [association[pk] for pk in decision_mas[c.pk]],
+            }
+            for c in CouncilDecision.objects.filter(school=school).order_by("pk")
+        ],
+        "district_instructions": [
+            {
+                "key": i.key,
+                "year": year[i.year_id],
+                "number": i.number,
+                "date": _iso(i.date),
+                "title": i.title,
+                "targets": ["all"]
+                if i.targets_all
+                else [subject[pk] for pk in target_subjects[i.pk]],
+            }
+            for i in instructions
+        ],
+        "associations": [association_record(a) for a in associations],
+    }
