@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -1180,12 +1181,35 @@ class _Import:
                 history = getattr(model, "history", None)
                 if history is None or not objs:
                     continue
-                history.bulk_history_create(
+                rows = history.bulk_history_create(
                     list(objs.values()),
                     update=update,
                     default_user=self.actor,
                     default_date=self.now,
                 )
+                self.write_m2m_history(model, history.model, rows)
+
+    @staticmethod
+    def write_m2m_history(model, historical_model, rows: list) -> None:
+        """Lists kept in the history (``m2m_fields``, e.g. an MA's subjects): snapshot them too.
+
+        simple-history does this for a single save but not for a bulk one.
+        """
+        for field_ in getattr(historical_model, "_history_m2m_fields", ()):
+            snapshot = apps.get_model(
+                model._meta.app_label, f"Historical{model.__name__}_{field_.name}"
+            )
+            through = field_.remote_field.through
+            source = f"{field_.m2m_field_name()}_id"
+            links: dict[int, list] = defaultdict(list)
+            for link in through.objects.filter(**{f"{source}__in": [r.id for r in rows]}):
+                links[getattr(link, source)].append(link)
+            names = [f.attname for f in through._meta.concrete_fields]
+            snapshot.objects.bulk_create(
+                snapshot(history=row, **{name: getattr(link, name) for name in names})
+                for row in rows
+                for link in links[row.id]
+            )
 
 
 # --- Export -------------------------------------------------------------------------------------

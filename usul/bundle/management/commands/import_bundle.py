@@ -1,0 +1,87 @@
+"""``usul import FILE``: bring a school bundle (BUNDLE.md) into this installation.
+
+Exit status: 0 imported; 1 the bundle is invalid (every error on stderr, one per line, nothing
+imported); 2 the file cannot be read or is not JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from usul.bundle.services import bundle_import
+from usul.bundle.validation import BundleInvalid
+
+
+def read_bundle(path: str):
+    """The parsed JSON of ``path``; raises ``ValueError`` with a sentence a user can act on."""
+    try:
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+    except OSError as exc:
+        raise ValueError(
+            _("cannot read %(path)s: %(reason)s") % {"path": path, "reason": exc.strerror or exc}
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ValueError(_("%(path)s is not UTF-8 text") % {"path": path}) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(
+            _("%(path)s is not JSON: %(reason)s (line %(line)s, column %(column)s)")
+            % {"path": path, "reason": exc.msg, "line": exc.lineno, "column": exc.colno}
+        ) from exc
+
+
+def summary_line(summary) -> str:
+    return _(
+        "%(school)s: %(created)s created, %(updated)s updated, %(deleted)s deleted, "
+        "%(unchanged)s unchanged, %(kept)s not in the bundle and kept"
+    ) % {
+        "school": summary.school,
+        "created": summary.total("created"),
+        "updated": summary.total("updated"),
+        "deleted": summary.total("deleted"),
+        "unchanged": summary.total("unchanged"),
+        "kept": summary.total("kept"),
+    }
+
+
+def use_utf8(stream) -> None:
+    """Kyrgyz letters must reach the terminal or file even under a C locale."""
+    target = getattr(stream, "_out", stream)
+    if hasattr(target, "reconfigure"):
+        target.reconfigure(encoding="utf-8")
+
+
+class Command(BaseCommand):
+    help = "Import a school bundle (JSON, BUNDLE.md): all or nothing, in place by keys."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="the bundle file (JSON)")
+        parser.add_argument(
+            "--lang", choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE, help="language of the messages (default: ky)",
+        )  # fmt: skip
+
+    def handle(self, *args, **options):
+        use_utf8(self.stdout)
+        use_utf8(self.stderr)
+        with translation.override(options["lang"]):
+            try:
+                data = read_bundle(options["file"])
+            except ValueError as exc:
+                self.stderr.write(f"usul import: {exc}")
+                sys.exit(2)
+            try:
+                summary = bundle_import(data=data)
+            except BundleInvalid as invalid:
+                for error in invalid.errors:
+                    self.stderr.write(str(error))
+                sys.exit(1)
+            self.stdout.write(summary_line(summary))
