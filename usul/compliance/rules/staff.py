@@ -88,7 +88,7 @@ def thematic_plans(ctx: Context) -> list[Finding]:
                     "STAFF-CTP",
                     person,
                     detail={"subject": subject.key, "grade": grade},
-                    subject=_SubjectName(subject),
+                    subject_name=_SubjectName(subject),
                     grade=grade,
                 )
             )
