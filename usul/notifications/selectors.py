@@ -25,3 +25,10 @@ def unread_count(viewer: Viewer) -> int:
     if viewer is None or viewer.staff is None:
         return 0
     return Notification.objects.filter(recipient=viewer.staff, read_at__isnull=True).count()
+
+
+def unread_count_for(request) -> int:
+    """The unread count once per request: the page and the nav badge share it."""
+    if not hasattr(request, "_unread_notifications"):
+        request._unread_notifications = unread_count(getattr(request, "viewer", None))
+    return request._unread_notifications

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from usul.notifications.selectors import notifications_of, unread_count
+from usul.notifications.selectors import notifications_of, unread_count, unread_count_for
 from usul.notifications.services import notification_mark_read, notifications_mark_all_read
 
 PAGE_SIZE = 50
@@ -26,7 +26,7 @@ def notification_list(request):
     return render(
         request,
         "notifications/list.html",
-        {"page": page, "unread": unread_count(request.viewer)},
+        {"page": page, "unread": unread_count_for(request)},
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from usul.notifications.selectors import unread_count
+from usul.notifications.selectors import unread_count_for
 
 register = template.Library()
 
@@ -12,5 +12,4 @@ register = template.Library()
 @register.inclusion_tag("notifications/nav_link.html", takes_context=True)
 def notifications_link(context):
     request = context.get("request")
-    viewer = getattr(request, "viewer", None)
-    return {"request": request, "unread": unread_count(viewer)}
+    return {"request": request, "unread": unread_count_for(request) if request else 0}
