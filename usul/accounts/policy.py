@@ -248,6 +248,16 @@ def _sets_resolution_status(viewer: Viewer, resolution: Model) -> bool:
     )
 
 
+def _exports_bundle(viewer: Viewer, school: Model) -> bool:
+    # BUNDLE.md: the school's leadership sends its bundle; the district office reads the schools
+    # of its district; the administrator moves schools between installations.
+    return (
+        viewer.is_administrator
+        or (viewer.is_leadership and _own_school(viewer, school))
+        or (viewer.district_id is not None and school_of(school).district_id == viewer.district_id)
+    )
+
+
 # action -> who may do it on an object. Later issues add their actions here, nowhere else.
 ACTIONS = {
     "view": in_scope,
@@ -257,6 +267,7 @@ ACTIONS = {
     "approve_plan": _approves,
     "write_analysis": lambda v, o: v.is_deputy and _own_school(v, o),
     "import_bundle": lambda v, o: v.is_administrator,
+    "export_bundle": _exports_bundle,
     "edit_own_card": lambda v, o: _is_self(v, o) or _manages_school(v, o),
     "view_compliance": lambda v, o: in_scope(v, o) and (
         v.is_leadership or v.is_administrator or v.is_district

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from usul.bundle import views
 
 app_name = "bundle"
-urlpatterns: list = []
+urlpatterns = [
+    path("upload/", views.upload, name="upload"),
+    path("<str:school>/export/", views.export, name="export"),
+]

@@ -1,0 +1,213 @@
+"""Bundle pages: an administrator uploads a bundle, sees every error or what will change, then
+confirms; leadership and the district download their school's bundle. Views only translate input
+and output: who may act is asked of ``usul.accounts.policy``, the work is in ``services``."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import time
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from usul.accounts.links import link_or
+from usul.accounts.policy import get_visible, require
+from usul.bundle.management.commands.export_bundle import bundle_text
+from usul.bundle.management.commands.import_bundle import summary_line
+from usul.bundle.services import bundle_export, bundle_import, bundle_preview
+from usul.bundle.validation import BundleInvalid, validate
+from usul.schools.models import School
+
+MAX_BYTES = 20 * 1024 * 1024
+# Uploads waiting for confirmation: named by a random token, never by anything the client sends.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
+SESSION_KEY = "bundle_uploads"
+KEEP_SECONDS = 24 * 3600
+
+SECTION_LABELS = {
+    "district": gettext_lazy("District methodological office"),
+    "school": gettext_lazy("School and its settings"),
+    "years": gettext_lazy("School years"),
+    "subjects": gettext_lazy("Subjects"),
+    "staff": gettext_lazy("Staff"),
+    "staff.positions": gettext_lazy("Positions"),
+    "staff.employment": gettext_lazy("Employment history"),
+    "staff.categories": gettext_lazy("Qualification categories"),
+    "staff.teaching": gettext_lazy("Teaching assignments"),
+    "staff.self_development": gettext_lazy("Self-development topics"),
+    "staff.courses": gettext_lazy("Qualification upgrading courses"),
+    "staff.thematic_plans": gettext_lazy("Calendar-thematic plans"),
+    "staff.thematic_plans.items": gettext_lazy("Lessons of calendar-thematic plans"),
+    "orders": gettext_lazy("Director's orders"),
+    "council_decisions": gettext_lazy("Methodological council decisions"),
+    "district_instructions": gettext_lazy("District instructions"),
+    "associations": gettext_lazy("Methodological associations"),
+    "associations.supervisors": gettext_lazy("Supervisors"),
+    "associations.members": gettext_lazy("Memberships"),
+    "associations.heads": gettext_lazy("Head terms"),
+    "associations.plans": gettext_lazy("Work plans"),
+    "associations.plans.items": gettext_lazy("Plan items"),
+    "associations.meetings": gettext_lazy("Meetings"),
+    "associations.meetings.attendance": gettext_lazy("Attendance"),
+    "associations.meetings.resolutions": gettext_lazy("Resolutions"),
+    "associations.open_lessons": gettext_lazy("Open lessons"),
+    "associations.open_lessons.observations": gettext_lazy("Lesson observations"),
+    "associations.analyses": gettext_lazy("Year-end analyses"),
+    "associations.ktu": gettext_lazy("KTU records"),
+    "associations.ktu.values": gettext_lazy("KTU values"),
+    "associations.documents": gettext_lazy("Documentation register"),
+}
+
+
+class UploadForm(forms.Form):
+    bundle = forms.FileField(
+        label=gettext_lazy("Bundle file (JSON)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".json,application/json"}),
+    )
+
+    def clean_bundle(self):
+        upload = self.cleaned_data["bundle"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s MB.") % {"size": MAX_BYTES // 1024 // 1024}
+            )
+        try:
+            # utf-8-sig: a file saved by Notepad starts with a byte-order mark.
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(_("The file is not UTF-8 text.")) from None
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise forms.ValidationError(
+                _("The file is not JSON: %(reason)s (line %(line)s, column %(column)s).")
+                % {"reason": exc.msg, "line": exc.lineno, "column": exc.colno}
+            ) from None
+
+
+def _uploads() -> Path:
+    folder = Path(settings.USUL_HOME) / "files" / "bundles"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _forget_old_uploads(folder: Path) -> None:
+    """Uploads never confirmed are removed after a day (they hold a whole school's data)."""
+    limit = time.time() - KEEP_SECONDS
+    for path in folder.glob("*.json"):
+        if path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+
+
+def _upload_path(request, token: str) -> Path | None:
+    """The waiting upload of this session named by ``token``; None for anything else."""
+    if not TOKEN.fullmatch(token or "") or token not in request.session.get(SESSION_KEY, []):
+        return None
+    path = _uploads() / f"{token}.json"
+    return path if path.is_file() else None
+
+
+def _forget(request, token: str, path: Path | None) -> None:
+    if path is not None:
+        path.unlink(missing_ok=True)
+    request.session[SESSION_KEY] = [t for t in request.session.get(SESSION_KEY, []) if t != token]
+
+
+def _changes(summary) -> list[dict]:
+    """The preview's table: one line per section that the bundle touches."""
+    lines = []
+    for name, changes in summary.sections.items():
+        if not (changes.changed or changes.unchanged or changes.kept):
+            continue
+        lines.append({
+            "label": SECTION_LABELS[name],
+            "nested": "." in name,
+            "created": changes.created,
+            "updated": changes.updated,
+            "deleted": changes.deleted,
+            "unchanged": changes.unchanged,
+            "kept": changes.kept,
+            "created_keys": list(dict.fromkeys(changes.created)),
+            "updated_keys": list(dict.fromkeys(changes.updated)),
+            "deleted_keys": list(dict.fromkeys(changes.deleted)),
+        })  # fmt: skip
+    return lines
+
+
+@login_required
+def upload(request):
+    require(request.viewer, "import_bundle", None)
+    if request.method == "POST" and "token" in request.POST:
+        return _confirm(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method != "POST" or not form.is_valid():
+        return render(request, "bundle/upload.html", {"form": form})
+    data = form.cleaned_data["bundle"]
+    errors = validate(data)
+    if errors:
+        return render(
+            request, "bundle/upload.html", {"form": UploadForm(), "errors": errors}, status=400
+        )
+    summary = bundle_preview(data=data)
+    folder = _uploads()
+    _forget_old_uploads(folder)
+    token = secrets.token_urlsafe(32)
+    (folder / f"{token}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), token]
+    return render(request, "bundle/preview.html", {
+        "token": token,
+        "file_name": request.FILES["bundle"].name,
+        "school": data["school"],
+        "summary": summary,
+        "lines": _changes(summary),
+    })  # fmt: skip
+
+
+def _confirm(request):
+    token = request.POST.get("token", "")
+    path = _upload_path(request, token)
+    if path is None:
+        messages.error(
+            request, _("This upload is no longer waiting; please upload the file again.")
+        )
+        return redirect("bundle:upload")
+    if "confirm" not in request.POST:
+        _forget(request, token, path)
+        messages.info(request, _("The import was cancelled; nothing was changed."))
+        return redirect("bundle:upload")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        summary = bundle_import(data=data, actor=request.user)
+    except BundleInvalid as invalid:
+        _forget(request, token, path)
+        return render(
+            request, "bundle/upload.html", {"form": UploadForm(), "errors": invalid.errors},
+            status=400,
+        )  # fmt: skip
+    _forget(request, token, path)
+    messages.success(request, summary_line(summary))
+    return redirect(link_or("schools:overview", summary.school, fallback=reverse("bundle:upload")))
+
+
+@login_required
+def export(request, school):
+    school = get_visible(request.viewer, School.objects.select_related("district"), key=school)
+    require(request.viewer, "export_bundle", school)
+    response = HttpResponse(
+        bundle_text(bundle_export(school=school)), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{school.key}-{request.viewer.today.isoformat()}.json"
+    )
+    return response
