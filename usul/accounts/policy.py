@@ -248,6 +248,18 @@ def _sets_resolution_status(viewer: Viewer, resolution: Model) -> bool:
     )
 
 
+def _records_plan_item(viewer: Viewer, item: Model) -> bool:
+    # FUNC-3, FUNC-4: how a planned seminar or event went is recorded by whoever manages the
+    # MA's plan, or by the person responsible for the item.
+    if _manages_association(viewer, item.plan):
+        return True
+    return (
+        viewer.staff is not None
+        and item.responsible_id == viewer.staff.pk
+        and _own_school(viewer, item)
+    )
+
+
 def _exports_bundle(viewer: Viewer, school: Model) -> bool:
     # BUNDLE.md: the school's leadership sends its bundle; the district office reads the schools
     # of its district; the administrator moves schools between installations.
@@ -266,6 +278,7 @@ ACTIONS = {
     "manage_association": _manages_association,  # the MA's plan, meetings, lessons
     "approve_plan": _approves,
     "write_analysis": lambda v, o: v.is_deputy and _own_school(v, o),
+    "record_plan_item": _records_plan_item,  # a plan item's status, result, participants
     "import_bundle": lambda v, o: v.is_administrator,
     "export_bundle": _exports_bundle,
     "edit_own_card": lambda v, o: _is_self(v, o) or _manages_school(v, o),

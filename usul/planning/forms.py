@@ -1,0 +1,152 @@
+"""Forms of the planning pages: they only read input; the services decide (TEAM.md)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from usul.planning.models import PlanItemKind, PlanItemStatus
+from usul.planning.selectors import month_start
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's refusal on the field it names, or above the form when the form has no
+    such field (services name fields by the model's names)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for name, messages in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, messages)
+
+
+def month_label(month: str) -> str:
+    """ "2025-10" → "October 2025" in the active language."""
+    return date_format(month_start(month), "F Y")
+
+
+class Revisioned(forms.Form):
+    # The revision the editor saw; the service refuses a save based on an older one.
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class PlanForm(Revisioned):
+    theme = forms.CharField(
+        label=_("Methodological theme of the MA"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    goal = forms.CharField(
+        label=_("Goal"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    directions = forms.CharField(
+        label=_("Main directions (one per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    tasks = forms.CharField(
+        label=_("Tasks for the year (one per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    reflects_school_theme = forms.BooleanField(
+        label=_("The plan reflects the school's methodological theme"), required=False
+    )
+    reflects_instructions = forms.ModelMultipleChoiceField(
+        label=_("District instructions the plan reflects"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, instructions, **kwargs):
+        super().__init__(*args, **kwargs)
+        from usul.schools.models import DistrictInstruction
+
+        # FUNC-1: only the instructions in force for this MA are offered.
+        field = self.fields["reflects_instructions"]
+        field.queryset = DistrictInstruction.objects.filter(pk__in=[i.pk for i in instructions])
+        field.label_from_instance = lambda i: f"№{i.number} {i.title}".strip()
+
+
+class ItemForm(Revisioned):
+    month = forms.ChoiceField(label=_("Month"), required=False)
+    date = forms.DateField(label=_("Date"), required=False, widget=DATE_INPUT)
+    kind = forms.ChoiceField(label=_("Kind"), choices=PlanItemKind.choices)
+    title = forms.CharField(label=_("What is planned"), widget=forms.Textarea(attrs={"rows": 2}))
+    responsible = forms.ModelChoiceField(label=_("Responsible"), queryset=None, required=False)
+    expected_result = forms.CharField(
+        label=_("Expected result"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    audience = forms.CharField(
+        label=_("Pupils (classes), for extracurricular work"), required=False, max_length=300
+    )
+
+    def __init__(self, *args, months, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["month"].choices = [("", _("— by the date —"))] + [
+            (m, month_label(m)) for m in months
+        ]
+        self.fields["responsible"].queryset = staff
+        self.fields["responsible"].label_from_instance = lambda s: s.short_name
+
+
+class ResultForm(Revisioned):
+    status = forms.ChoiceField(
+        label=_("Status"), choices=PlanItemStatus.choices, widget=forms.RadioSelect
+    )
+    result_note = forms.CharField(
+        label=_("Result (a short note)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Participants"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    audience = forms.CharField(
+        label=_("Pupils (classes), for extracurricular work"), required=False, max_length=300
+    )
+
+    def __init__(self, *args, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["participants"].queryset = staff
+        self.fields["participants"].label_from_instance = lambda s: s.short_name
+
+
+class MaterialForm(forms.Form):
+    title = forms.CharField(label=_("Material"), max_length=300)
+    file = forms.FileField(label=_("File"), required=False)
+    link = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
+
+
+class ReturnForm(Revisioned):
+    comment = forms.CharField(
+        label=_("What to change (comment for the head)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class AnalysisForm(Revisioned):
+    date = forms.DateField(label=_("Date"), required=False, widget=DATE_INPUT)
+    text = forms.CharField(
+        label=_("Analysis of the MA's work"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+    proposals = forms.CharField(
+        label=_("Proposals for next year (one per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    presented_at = forms.ModelChoiceField(
+        label=_("Presented at the meeting"), queryset=None, required=False
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["presented_at"].queryset = meetings
