@@ -16,12 +16,20 @@ from django.utils.translation import gettext_lazy as _
 
 class User(AbstractUser):
     staff = models.OneToOneField(
-        "people.Staff", verbose_name=_("staff record"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="user",
+        "people.Staff",
+        verbose_name=_("staff record"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="user",
     )
     district = models.ForeignKey(
-        "schools.District", verbose_name=_("district (for a district methodologist)"),
-        on_delete=models.SET_NULL, null=True, blank=True, related_name="methodologists",
+        "schools.District",
+        verbose_name=_("district (for a district methodologist)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="methodologists",
     )
     is_administrator = models.BooleanField(_("administrator"), default=False)
     language = models.CharField(_("language"), max_length=5, blank=True)

@@ -35,14 +35,23 @@ class Association(TimeStamped):
         "schools.Subject", verbose_name=_("subjects"), blank=True, related_name="associations"
     )
     created_by = models.ForeignKey(
-        "schools.Order", verbose_name=_("creating order"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        "schools.Order",
+        verbose_name=_("creating order"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     liquidated_by = models.ForeignKey(
-        "schools.Order", verbose_name=_("liquidating order"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        "schools.Order",
+        verbose_name=_("liquidating order"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
-    history = HistoricalRecords()
+    # The subjects decide MA-SUBJECTS (GEN-2, GEN-7): their changes belong in the history too.
+    history = HistoricalRecords(m2m_fields=[subjects])
 
     school_field = "school"
 
@@ -81,9 +90,7 @@ class Supervision(Interval, TimeStamped):
 
 class Membership(Interval, TimeStamped):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="members")
-    staff = models.ForeignKey(
-        "people.Staff", on_delete=models.PROTECT, related_name="memberships"
-    )
+    staff = models.ForeignKey("people.Staff", on_delete=models.PROTECT, related_name="memberships")
     history = HistoricalRecords()
 
     school_field = "association__school"
@@ -104,12 +111,20 @@ class HeadTerm(Interval, TimeStamped):
     association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="heads")
     staff = models.ForeignKey("people.Staff", on_delete=models.PROTECT, related_name="head_terms")
     elected_at = models.ForeignKey(
-        "meetings.Meeting", verbose_name=_("elected at meeting"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        "meetings.Meeting",
+        verbose_name=_("elected at meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     order = models.ForeignKey(
-        "schools.Order", verbose_name=_("order"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="+",
+        "schools.Order",
+        verbose_name=_("order"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     history = HistoricalRecords()
 

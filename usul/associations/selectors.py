@@ -7,11 +7,19 @@ that a caller checking a whole school prefetches once.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
 
 from usul.associations.models import Association, HeadTerm, Membership
 from usul.lib.dates import covers
-from usul.people.models import Staff
+from usul.people.models import CategoryLevel, EducationLevel, Staff
+from usul.people.selectors import category_level_at, experience_in_education_years
 from usul.schools.models import OrderKind, School, SchoolYear
+from usul.schools.validation import format_date
+
+# HEAD-1: at least 5 years of work in education ("5.00 or more", RULES.md).
+HEAD_MIN_EXPERIENCE_YEARS = 5
 
 
 def creating_order(association: Association):
@@ -98,8 +106,16 @@ def associations_of_staff_at(staff: Staff, day: dt.date) -> list[Association]:
 
 
 def headed_associations_at(staff: Staff, day: dt.date) -> list[Association]:
-    """The MAs whose head at ``day`` is ``staff`` (latest-``from`` rule applied per MA)."""
-    terms = HeadTerm.objects.filter(staff=staff).select_related("association")
+    """The MAs whose head at ``day`` is ``staff`` (latest-``from`` rule applied per MA).
+
+    The MAs come with their head terms and members prefetched: the policy reads both for
+    every request of an MA head, and must not pay a query per member.
+    """
+    terms = (
+        HeadTerm.objects.filter(staff=staff)
+        .select_related("association")
+        .prefetch_related("association__heads", "association__members__staff")
+    )
     result = []
     for term in terms:
         if covers(term.start, term.end, day):
@@ -108,3 +124,83 @@ def headed_associations_at(staff: Staff, day: dt.date) -> list[Association]:
             if current and current.staff_id == staff.id and association not in result:
                 result.append(association)
     return result
+
+
+@dataclass
+class AssociationAt:
+    """One MA as the pages show it at a date: who belongs, who leads, who supervises."""
+
+    association: Association
+    day: dt.date
+    active: bool
+    members: list[Staff]
+    head: Staff | None
+    supervisors: list[Staff]
+
+    @property
+    def too_few_members(self) -> bool:
+        # GEN-2: an MA is formed from no fewer than three teachers.
+        return len(self.members) < 3
+
+
+def associations_at(queryset, day: dt.date, year: SchoolYear | None = None) -> list[AssociationAt]:
+    """The MAs of ``queryset`` (already narrowed by the policy) at ``day``, in a fixed number of
+    queries whatever their size."""
+    rows = queryset.select_related("school", "created_by", "liquidated_by").prefetch_related(
+        "members__staff", "heads__staff", "supervisors__staff", "subjects"
+    )
+    return [
+        AssociationAt(
+            association=a,
+            day=day,
+            active=is_active(a, day, year),
+            members=members_at(a, day),
+            head=head_at(a, day),
+            supervisors=supervisors_at(a, day),
+        )
+        for a in rows
+    ]
+
+
+def head_candidate_problems(association: Association, staff: Staff, day: dt.date) -> list[str]:
+    """Why ``staff`` would not be a qualified head of ``association`` at ``day``, in the
+    user's words; empty when nothing is wrong. The election is still allowed (ORG-1: the
+    members elect whom they choose) — the page warns, the compliance check reports.
+
+    Reads the person's categories, employment and the MA's memberships through ``.all()``.
+    """
+    problems = []
+    level = category_level_at(staff, day)
+    if level not in (CategoryLevel.HIGHEST, CategoryLevel.FIRST):
+        problems.append(
+            _(
+                "GEN-3: the head must have the highest or first qualification category; "
+                "on %(date)s %(name)s has: %(category)s."
+            )
+            % {"date": format_date(day), "name": staff, "category": CategoryLevel(level).label}
+        )
+    if staff.education_level != EducationLevel.HIGHER:
+        education = (
+            EducationLevel(staff.education_level).label
+            if staff.education_level
+            else _("not recorded")
+        )
+        problems.append(
+            _("HEAD-1: the head must have higher professional education; recorded: %(level)s.")
+            % {"level": education}
+        )
+    years = experience_in_education_years(staff, day)
+    if years < HEAD_MIN_EXPERIENCE_YEARS:
+        problems.append(
+            _(
+                "HEAD-1: the head must have at least 5 years of work in education; "
+                "on %(date)s: %(years)s years."
+            )
+            % {"date": format_date(day), "years": f"{int(years * 100) / 100:.2f}"}
+        )
+    if all(m.pk != staff.pk for m in members_at(association, day)):
+        problems.append(
+            _("ORG-1: %(name)s is not a member of this MA on %(date)s.")
+            % {"name": staff, "date": format_date(day)}
+        )
+    return problems

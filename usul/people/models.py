@@ -38,9 +38,7 @@ class Role(models.TextChoices):
     EDUCATOR = "educator", _("educator")
     DIRECTOR = "director", _("director")
     DEPUTY_ACADEMIC = "deputy_academic", _("deputy director for teaching and upbringing")
-    DEPUTY_METHODICAL = "deputy_methodical", _(
-        "deputy director for scientific-methodological work"
-    )
+    DEPUTY_METHODICAL = "deputy_methodical", _("deputy director for scientific-methodological work")
     OTHER = "other", _("other")
 
 

@@ -8,9 +8,11 @@ person.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from dataclasses import dataclass
 
 from usul.lib.dates import age_at, covers, union_days, years_from_days
-from usul.people.models import Category, CategoryLevel, Staff
+from usul.people.models import Category, CategoryLevel, Role, Staff
 
 
 def roles_at(staff: Staff, day: dt.date) -> set[str]:
@@ -21,7 +23,8 @@ def roles_at(staff: Staff, day: dt.date) -> set[str]:
 def category_at(staff: Staff, day: dt.date) -> Category | None:
     """RULES.md "Category valid at D": latest ``awarded`` ≤ D with ``valid_until`` empty or ≥ D."""
     valid = [
-        c for c in staff.categories.all()
+        c
+        for c in staff.categories.all()
         if c.awarded <= day and (c.valid_until is None or c.valid_until >= day)
     ]
     if not valid:
@@ -57,3 +60,48 @@ def age(staff: Staff, day: dt.date) -> int | None:
 def staff_with_history():
     """Staff with everything the date selectors read, prefetched (one query per relation)."""
     return Staff.objects.prefetch_related("positions", "categories", "employment")
+
+
+def fold(text: str) -> str:
+    """Text for comparing without case, for every alphabet: "ҢӨҮ" finds "ңөү".
+
+    SQLite's LIKE folds ASCII only, so the staff list searches in Python over the school's
+    staff (a bounded set, already loaded for the page).
+    """
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def matches(staff: Staff, query: str) -> bool:
+    """Every word of ``query`` appears in the person's name or key."""
+    haystack = fold(f"{staff.full_name} {staff.key}")
+    return all(word in haystack for word in fold(query).split())
+
+
+@dataclass
+class StaffAt:
+    """One line of the staff list at a date: roles, MAs, MAs headed."""
+
+    staff: Staff
+    roles: list[str]
+    associations: list
+    headed: list
+
+    @property
+    def role_labels(self) -> list[str]:
+        return [str(Role(r).label) for r in self.roles]
+
+
+def staff_at(staff_list, day: dt.date) -> list[StaffAt]:
+    """Reads ``positions``, ``memberships`` (with their MA) and ``head_terms`` through
+    ``.all()``; prefetch them for a fixed number of queries."""
+    rows = []
+    for staff in staff_list:
+        roles = sorted(roles_at(staff, day), key=lambda r: list(Role).index(r))
+        associations = []
+        for membership in staff.memberships.all():
+            if covers(membership.start, membership.end, day):
+                if membership.association not in associations:
+                    associations.append(membership.association)
+        headed = [t.association for t in staff.head_terms.all() if covers(t.start, t.end, day)]
+        rows.append(StaffAt(staff=staff, roles=roles, associations=associations, headed=headed))
+    return rows

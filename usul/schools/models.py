@@ -40,7 +40,11 @@ class School(TimeStamped):
     key = models.CharField(_("key"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=300)
     district = models.ForeignKey(
-        District, verbose_name=_("district"), on_delete=models.PROTECT, null=True, blank=True,
+        District,
+        verbose_name=_("district"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="schools",
     )
     # School settings (RULES.md defaults).
@@ -66,7 +70,8 @@ class SchoolYear(TimeStamped):
     key = key_field()
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
-    theme = models.TextField(_("school's methodological theme"), null=True, blank=True)
+    # BUNDLE.md: ``theme`` may be null, and a bundle comes back as it went in (null ≠ "").
+    theme = models.TextField(_("school's methodological theme"), null=True, blank=True)  # noqa: DJ001
     history = HistoricalRecords()
 
     school_field = "school"
@@ -150,16 +155,28 @@ class Order(TimeStamped):
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=OrderKind.choices)
     association = models.ForeignKey(
-        "associations.Association", verbose_name=_("MA"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="orders",
+        "associations.Association",
+        verbose_name=_("MA"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="orders",
     )
     proposed_by = models.ForeignKey(
-        "people.Staff", verbose_name=_("proposed by"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="proposed_orders",
+        "people.Staff",
+        verbose_name=_("proposed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposed_orders",
     )
     signed_by = models.ForeignKey(
-        "people.Staff", verbose_name=_("signed by"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="signed_orders",
+        "people.Staff",
+        verbose_name=_("signed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signed_orders",
     )
     text = models.TextField(_("text"), blank=True)
     history = HistoricalRecords()
@@ -187,7 +204,9 @@ class CouncilDecision(TimeStamped):
     date = models.DateField(_("date"))
     text = models.TextField(_("text"), blank=True)
     associations = models.ManyToManyField(
-        "associations.Association", verbose_name=_("MAs"), blank=True,
+        "associations.Association",
+        verbose_name=_("MAs"),
+        blank=True,
         related_name="council_decisions",
     )
     history = HistoricalRecords()
