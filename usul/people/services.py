@@ -1,0 +1,246 @@
+"""Writes to the staff data bank (DOC-9): a person's card and the rows that hang from it.
+
+``staff_update`` saves a whole card — personal fields, education, positions, employment,
+categories, teaching — in one transaction: the page is saved entirely or not at all. Errors
+name the field; errors on a row carry its path like the bundle does (``employment[1].end``),
+so the page can put them next to that row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Model
+from django.utils.translation import gettext as _
+
+from usul.people.models import Category, Employment, Position, Staff, Teaching
+from usul.schools.models import School
+from usul.schools.services import unique_key
+from usul.schools.validation import check_interval, check_key, required
+
+# Fields of the card itself (the data bank of DOC-9).
+PERSONAL_FIELDS = ("last_name", "first_name", "patronymic", "birth_date", "gender")
+EDUCATION_FIELDS = (
+    "education_level",
+    "education_institution",
+    "education_graduated",
+    "education_specialty",
+)
+CARD_FIELDS = PERSONAL_FIELDS + EDUCATION_FIELDS
+
+
+@dataclass
+class Row:
+    """One row of a card's list: an existing record (``instance``) or a new one (None)."""
+
+    values: dict = field(default_factory=dict)
+    instance: Model | None = None
+    delete: bool = False
+
+
+def _row_error(section: str, index: int, name: str, message) -> ValidationError:
+    return ValidationError({f"{section}[{index}].{name}": message})
+
+
+def _check_card(values: dict) -> None:
+    required((values.get("last_name") or "").strip(), field="last_name", label=_("Last name"))
+    required((values.get("first_name") or "").strip(), field="first_name", label=_("First name"))
+    birth = values.get("birth_date")
+    if birth is not None and birth > dt.date.today():
+        raise ValidationError({"birth_date": _("“Birth date” cannot be in the future.")})
+    graduated = values.get("education_graduated")
+    if graduated is not None and not 1940 <= graduated <= dt.date.today().year:
+        raise ValidationError(
+            {"education_graduated": _("“Graduated”: give the year, for example 2002.")}
+        )
+
+
+def _apply_card(staff: Staff, values: dict) -> list[str]:
+    changed = []
+    for name in CARD_FIELDS:
+        if name not in values:
+            continue
+        value = values[name]
+        if isinstance(value, str):
+            value = value.strip()
+        if getattr(staff, name) != value:
+            setattr(staff, name, value)
+            changed.append(name)
+    # ``has_education`` tells "no education section" from an empty one in the bundle; a card
+    # whose education was edited now has one.
+    if set(changed) & set(EDUCATION_FIELDS) and not staff.has_education:
+        staff.has_education = True
+        changed.append("has_education")
+    return changed
+
+
+@transaction.atomic
+def staff_create(*, actor, school: School, key: str = "", **values) -> Staff:
+    """A new staff record (DOC-9); positions and the rest are added on its card."""
+    unknown = set(values) - set(CARD_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown staff fields: {sorted(unknown)}")
+    _check_card(values)
+    if key:
+        check_key(key)
+        if Staff.objects.filter(school=school, key=key).exists():
+            raise ValidationError(
+                {"key": _("A staff member with the key “%(key)s” already exists.") % {"key": key}}
+            )
+    else:
+        key = unique_key(Staff, school, "t")
+    staff = Staff(school=school, key=key)
+    _apply_card(staff, values)
+    staff.full_clean()
+    staff._history_user = actor
+    staff.save()
+    return staff
+
+
+# Per section: the model, and how to check one row's values (raising with the row's path).
+def _check_position(staff, values, index):
+    required(values.get("role"), field=f"positions[{index}].role", label=_("Role"))
+    required(values.get("start"), field=f"positions[{index}].start", label=_("From"))
+    check_interval(
+        values.get("start"),
+        values.get("end"),
+        field=f"positions[{index}].end",
+        start_label=_("From"),
+        end_label=_("To"),
+    )
+
+
+def _check_employment(staff, values, index):
+    required(
+        (values.get("organization") or "").strip(),
+        field=f"employment[{index}].organization",
+        label=_("Organization"),
+    )
+    required(values.get("start"), field=f"employment[{index}].start", label=_("From"))
+    check_interval(
+        values.get("start"),
+        values.get("end"),
+        field=f"employment[{index}].end",
+        start_label=_("From"),
+        end_label=_("To"),
+    )
+
+
+def _check_category(staff, values, index):
+    required(values.get("category"), field=f"categories[{index}].category", label=_("Category"))
+    required(values.get("awarded"), field=f"categories[{index}].awarded", label=_("Awarded"))
+    check_interval(
+        values.get("awarded"),
+        values.get("valid_until"),
+        field=f"categories[{index}].valid_until",
+        start_label=_("Awarded"),
+        end_label=_("Valid until"),
+    )
+
+
+def _check_teaching(staff, values, index):
+    for name, label in (("year", _("School year")), ("subject", _("Subject"))):
+        required(values.get(name), field=f"teaching[{index}].{name}", label=label)
+        if values[name].school_id != staff.school_id:
+            raise _row_error("teaching", index, name, _("It belongs to another school."))
+    grades = values.get("grades") or []
+    if not grades or any(not isinstance(g, int) or not 1 <= g <= 11 for g in grades):
+        raise _row_error(
+            "teaching",
+            index,
+            "grades",
+            _("“Grades”: give the grades 1 to 11, separated by commas, for example 5, 6, 9."),
+        )
+    hours = values.get("hours_per_week")
+    if hours is not None and not Decimal(0) < Decimal(hours) <= Decimal(60):
+        raise _row_error(
+            "teaching", index, "hours_per_week", _("“Hours per week”: between 0 and 60.")
+        )
+
+
+SECTIONS = {
+    "positions": (Position, _check_position),
+    "employment": (Employment, _check_employment),
+    "categories": (Category, _check_category),
+    "teaching": (Teaching, _check_teaching),
+}
+
+
+def _sync_rows(*, actor, staff: Staff, section: str, rows: Sequence[Row]) -> None:
+    model, check = SECTIONS[section]
+    for index, row in enumerate(rows):
+        instance = row.instance
+        if instance is not None and (
+            not isinstance(instance, model) or instance.staff_id != staff.pk
+        ):
+            raise ValueError(f"{section}[{index}] is not a row of this card")
+        if row.delete:
+            if instance is not None:
+                # Deleting a wrong row is allowed; the history keeps what it said.
+                instance._history_user = actor
+                instance.delete()
+            continue
+        check(staff, row.values, index)
+        if instance is None:
+            instance = model(staff=staff, **row.values)
+            changed = None
+        else:
+            changed = [n for n, v in row.values.items() if getattr(instance, n) != v]
+            if not changed:
+                continue
+            for name in changed:
+                setattr(instance, name, row.values[name])
+        try:
+            instance.full_clean()
+        except ValidationError as exc:
+            raise ValidationError(
+                {
+                    f"{section}[{index}].{name}": messages
+                    for name, messages in exc.message_dict.items()
+                }
+            ) from None
+        instance._history_user = actor
+        if changed is None:
+            instance.save()
+        else:
+            instance.save(update_fields=[*changed, "updated_at"])
+
+
+@transaction.atomic
+def staff_update(
+    *,
+    actor,
+    staff: Staff,
+    values: dict,
+    positions: Sequence[Row] | None = None,
+    employment: Sequence[Row] | None = None,
+    categories: Sequence[Row] | None = None,
+    teaching: Sequence[Row] | None = None,
+) -> Staff:
+    """Saves a staff card. A section left as None is not touched (a teacher editing their own
+    card does not send positions, categories or teaching — see the ``edit_staff_card``
+    rule of the policy)."""
+    unknown = set(values) - set(CARD_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown staff fields: {sorted(unknown)}")
+    merged = {name: getattr(staff, name) for name in CARD_FIELDS} | values
+    _check_card(merged)
+    changed = _apply_card(staff, values)
+    if changed:
+        staff.full_clean()
+        staff._history_user = actor
+        staff.save(update_fields=[*changed, "updated_at"])
+    for section, rows in (
+        ("positions", positions),
+        ("employment", employment),
+        ("categories", categories),
+        ("teaching", teaching),
+    ):
+        if rows is not None:
+            _sync_rows(actor=actor, staff=staff, section=section, rows=rows)
+    return staff
