@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from usul.associations import views
 
 app_name = "associations"
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:school>/", views.association_list, name="list"),
+    # "new/" comes before "<key>/": an MA keyed "new" could not be opened, so the key is refused
+    # (see usul.schools.validation.RESERVED_KEYS).
+    path("<str:school>/new/", views.association_create, name="create"),
+    path("<str:school>/<str:key>/", views.association_detail, name="detail"),
+    path("<str:school>/<str:key>/edit/", views.association_edit, name="edit"),
+    path("<str:school>/<str:key>/members/", views.association_members, name="members"),
+    path("<str:school>/<str:key>/head/", views.association_elect_head, name="elect_head"),
+]

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from usul.schools import views
 
 app_name = "schools"
-urlpatterns: list = []
+urlpatterns = [
+    path("<str:school>/", views.overview, name="overview"),
+]

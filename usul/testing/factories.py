@@ -120,3 +120,15 @@ def make_user(staff: Staff | None = None, *, username: str | None = None,
         username=username or _key("user"), password=password, staff=staff, **fields
     )
     return user
+
+
+def make_meeting(association: Association, *, year: SchoolYear | None = None, number: int = 1,
+                 date=D(2025, 8, 29), status: str = "held", key: str | None = None):
+    """A meeting of ``association`` (held by default: ORG-1 elections happen at one)."""
+    from usul.meetings.models import Meeting
+
+    year = year or association.school.years.order_by("start").first()
+    return Meeting.objects.create(
+        school=association.school, association=association, key=key or _key("m"), year=year,
+        number=number, date=date, status=status,
+    )

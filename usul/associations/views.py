@@ -1,0 +1,392 @@
+"""MA pages: the list, one MA, and the forms that change it. Views only translate input and
+output: who may act is asked of ``usul.accounts.policy``, the rules live in ``services``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from usul.accounts.history import Ref, Source, change_history
+from usul.accounts.links import link_or
+from usul.accounts.policy import can, get_visible, require, visible
+from usul.associations import services
+from usul.associations.forms import (
+    AssociationForm,
+    HeadElectionForm,
+    LiquidationForm,
+    MembershipAddForm,
+    MembershipEndForm,
+    SupervisorForm,
+)
+from usul.associations.models import Association, HeadTerm, Membership, Supervision
+from usul.associations.selectors import (
+    associations_at,
+    creating_order,
+    head_candidate_problems,
+    head_term_at,
+    is_active,
+    liquidation_order,
+    memberships_at,
+    supervisors_at,
+)
+from usul.people.models import Staff
+from usul.people.selectors import staff_with_history
+from usul.schools.forms import add_service_errors
+from usul.schools.models import CouncilDecision, Order, Subject
+from usul.schools.selectors import current_year, visible_school
+
+
+def _association(viewer, school, key: str, queryset=None) -> Association:
+    queryset = queryset if queryset is not None else Association.objects.all()
+    return get_visible(viewer, queryset.filter(school=school), key=key)
+
+
+def _school_staff(viewer, school):
+    return visible(viewer, Staff.objects.filter(school=school))
+
+
+def _detail_url(association: Association) -> str:
+    return reverse("associations:detail", args=[association.school.key, association.key])
+
+
+@login_required
+def association_list(request, school):
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    year = current_year(school, viewer.today)
+    rows = associations_at(
+        visible(viewer, Association.objects.filter(school=school)), viewer.today, year
+    )
+    rows.sort(key=lambda r: not r.active)  # active MAs first, the list's order otherwise kept
+    return render(
+        request,
+        "associations/list.html",
+        {
+            "school": school,
+            "year": year,
+            "rows": rows,
+            "can_manage": can(viewer, "manage_school", school),
+        },
+    )
+
+
+@login_required
+def association_detail(request, school, key):
+    viewer = request.viewer
+    today = viewer.today
+    school = visible_school(viewer, school)
+    association = _association(
+        viewer,
+        school,
+        key,
+        Association.objects.select_related(
+            "created_by__proposed_by",
+            "created_by__signed_by",
+            "liquidated_by__proposed_by",
+            "liquidated_by__signed_by",
+        ).prefetch_related(
+            "members__staff",
+            Prefetch(
+                "heads", queryset=HeadTerm.objects.select_related("staff", "elected_at", "order")
+            ),
+            "supervisors__staff",
+            "subjects",
+            Prefetch(
+                "council_decisions",
+                queryset=CouncilDecision.objects.select_related("year").order_by("-date"),
+            ),
+        ),
+    )
+    year = current_year(school, today)
+    current = memberships_at(association, today)
+    current_ids = {m.pk for m in current}
+    other = sorted(
+        (m for m in association.members.all() if m.pk not in current_ids),
+        key=lambda m: m.start,
+        reverse=True,
+    )
+    args = (school.key, association.key)
+    links = {
+        "plan": link_or("planning:plan", *args, year.key) if year else "",
+        "grid": link_or("planning:grid", school.key, year.key) if year else "",
+        "meetings": link_or("meetings:list", *args),
+        "compliance": link_or("compliance:association", *args)
+        if can(viewer, "view_compliance", association)
+        else "",
+        "lessons": link_or("lessons:list", school.key),
+    }
+    return render(
+        request,
+        "associations/detail.html",
+        {
+            "school": school,
+            "association": association,
+            "year": year,
+            "today": today,
+            "active": is_active(association, today, year),
+            "members": current,
+            "other_members": other,
+            "head_term": head_term_at(association, today),
+            "heads": sorted(association.heads.all(), key=lambda h: h.start, reverse=True),
+            "supervisors": supervisors_at(association, today),
+            "creating_order": creating_order(association),
+            "liquidation_order": liquidation_order(association),
+            "decisions": association.council_decisions.all(),
+            "links": links,
+            "can_manage": can(viewer, "manage_school", association),
+            "history": change_history(_history_sources(association)),
+        },
+    )
+
+
+def _history_sources(association: Association) -> list[Source]:
+    return [
+        Source(Association.history.filter(id=association.pk), lambda r: [_("MA")]),
+        Source(
+            Membership.history.filter(association_id=association.pk),
+            lambda r: [_("Member:"), Ref(Staff, r.staff_id)],
+        ),
+        Source(
+            HeadTerm.history.filter(association_id=association.pk),
+            lambda r: [_("Head:"), Ref(Staff, r.staff_id)],
+        ),
+        Source(
+            Supervision.history.filter(association_id=association.pk),
+            lambda r: [_("Supervisor:"), Ref(Staff, r.staff_id)],
+        ),
+        Source(
+            Order.history.filter(association_id=association.pk),
+            lambda r: [_("Order No. %(number)s") % {"number": r.number or "—"}],
+        ),
+    ]
+
+
+@login_required
+def association_create(request, school):
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    require(viewer, "manage_school", school)
+    form = AssociationForm(
+        request.POST or None,
+        staff=_school_staff(viewer, school),
+        subjects=visible(viewer, Subject.objects.filter(school=school)),
+        creating=True,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            association = services.association_create(
+                actor=request.user, school=school, **form.service_values()
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The MA “%(name)s” is recorded.") % {"name": association})
+            return redirect(_detail_url(association))
+    return render(request, "associations/form.html", {"school": school, "form": form})
+
+
+@login_required
+def association_edit(request, school, key):
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    association = _association(
+        viewer, school, key, Association.objects.select_related("created_by", "liquidated_by")
+    )
+    require(viewer, "manage_school", association)
+    staff = _school_staff(viewer, school)
+    order = creating_order(association)
+    initial = {
+        "name": association.name,
+        "kind": association.kind,
+        "subjects": list(association.subjects.all()),
+    }
+    if order is not None:
+        initial |= {
+            "order_number": order.number,
+            "order_date": order.date,
+            "order_proposed_by": order.proposed_by_id,
+            "order_signed_by": order.signed_by_id,
+        }
+    action = request.POST.get("form", "main") if request.method == "POST" else None
+    data = request.POST if request.method == "POST" else None
+    form = AssociationForm(
+        data if action == "main" else None,
+        initial=initial,
+        staff=staff,
+        subjects=visible(viewer, Subject.objects.filter(school=school)),
+        creating=False,
+    )
+    supervisor_form = SupervisorForm(data if action == "supervisor" else None, staff=staff)
+    liquidation_form = LiquidationForm(data if action == "liquidate" else None, staff=staff)
+    target = {"main": form, "supervisor": supervisor_form, "liquidate": liquidation_form}.get(
+        action
+    )
+    if target is not None and target.is_valid():
+        values = target.cleaned_data
+        try:
+            if action == "main":
+                services.association_update(
+                    actor=request.user, association=association, **form.service_values()
+                )
+                message = _("The MA is saved.")
+            elif action == "supervisor":
+                services.supervisor_assign(
+                    actor=request.user,
+                    association=association,
+                    staff=values["supervisor"],
+                    start=values["supervisor_from"],
+                )
+                message = _("The supervisor is recorded.")
+            else:
+                services.association_liquidate(
+                    actor=request.user, association=association, **values
+                )
+                message = _("The MA is liquidated by the order.")
+        except ValidationError as exc:
+            add_service_errors(target, exc)
+        else:
+            messages.success(request, message)
+            return redirect(_detail_url(association))
+    supervisions = Supervision.objects.filter(association=association).select_related("staff")
+    return render(
+        request,
+        "associations/form.html",
+        {
+            "school": school,
+            "association": association,
+            "form": form,
+            "supervisor_form": supervisor_form,
+            "liquidation_form": liquidation_form,
+            "supervisions": supervisions,
+            "liquidated": liquidation_order(association),
+        },
+    )
+
+
+@login_required
+def association_members(request, school, key):
+    """Add members and end memberships; with htmx the list updates without a reload."""
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    association = _association(viewer, school, key)
+    require(viewer, "manage_school", association)
+    staff = _school_staff(viewer, school)
+    add_form = MembershipAddForm(
+        request.POST if request.POST.get("action") == "add" else None, staff=staff
+    )
+    end_errors: dict[int, list[str]] = {}
+    if request.method == "POST":
+        done = None
+        if request.POST.get("action") == "add" and add_form.is_valid():
+            try:
+                membership = services.membership_add(
+                    actor=request.user, association=association, **add_form.cleaned_data
+                )
+            except ValidationError as exc:
+                add_service_errors(add_form, exc)
+            else:
+                done = _("%(name)s is a member from %(date)s.") % {
+                    "name": membership.staff,
+                    "date": f"{membership.start:%d.%m.%Y}",
+                }
+                add_form = MembershipAddForm(staff=staff)
+        elif request.POST.get("action") == "end":
+            membership = Membership.objects.filter(
+                association=association, pk=request.POST.get("membership") or 0
+            ).first()
+            end_form = MembershipEndForm(request.POST)
+            if membership is None:
+                end_errors[0] = [_("This membership does not exist any more.")]
+            elif not end_form.is_valid():
+                end_errors[membership.pk] = [
+                    f"{end_form.fields[name].label}: {message}"
+                    for name, errs in end_form.errors.items()
+                    for message in errs
+                ]
+            else:
+                try:
+                    membership = services.membership_end(
+                        actor=request.user, membership=membership, **end_form.cleaned_data
+                    )
+                except ValidationError as exc:
+                    end_errors[membership.pk] = exc.messages
+                else:
+                    done = _("%(name)s is a member until %(date)s included.") % {
+                        "name": membership.staff,
+                        "date": f"{membership.end:%d.%m.%Y}",
+                    }
+        if done and not request.htmx:
+            messages.success(request, done)
+            return redirect(reverse("associations:members", args=[school.key, association.key]))
+    else:
+        done = None
+    memberships = sorted(
+        Membership.objects.filter(association=association).select_related("staff"),
+        key=lambda m: (m.end is not None, m.staff.last_name, m.staff.first_name, m.start),
+    )
+    context = {
+        "school": school,
+        "association": association,
+        "memberships": memberships,
+        "today": viewer.today,
+        "add_form": add_form,
+        "end_errors": end_errors,
+        "done": done,
+    }
+    template = "associations/_members.html" if request.htmx else "associations/members.html"
+    return render(request, template, context)
+
+
+@login_required
+def association_elect_head(request, school, key):
+    """ORG-1 head election; warns (GEN-3, HEAD-1) before recording an unqualified head."""
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    association = _association(
+        viewer, school, key, Association.objects.prefetch_related("members", "heads__staff")
+    )
+    require(viewer, "manage_school", association)
+    staff = _school_staff(viewer, school)
+    form = HeadElectionForm(
+        request.POST or None, staff=staff, meetings=services.held_meetings(association)
+    )
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
+        confirmed = values.pop("confirm")
+        candidate = staff_with_history().get(pk=values["staff"].pk)
+        problems = head_candidate_problems(association, candidate, values["start"])
+        if not problems or confirmed:
+            try:
+                term = services.head_elect(actor=request.user, association=association, **values)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("%(name)s heads the MA from %(date)s.")
+                    % {"name": term.staff, "date": f"{term.start:%d.%m.%Y}"},
+                )
+                for problem in problems:
+                    messages.warning(request, problem)
+                return redirect(_detail_url(association))
+    if not problems:
+        # The "record anyway" box means something only next to the warnings it confirms.
+        form.fields["confirm"].widget = forms.HiddenInput()
+    return render(
+        request,
+        "associations/elect_head.html",
+        {
+            "school": school,
+            "association": association,
+            "form": form,
+            "problems": problems,
+            "heads": sorted(association.heads.all(), key=lambda h: h.start, reverse=True),
+        },
+    )

@@ -1,0 +1,176 @@
+"""Forms of the staff pages: the list's filters and the card with its rows."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from usul.people.models import CategoryLevel, EducationLevel, Gender, Role
+from usul.people.services import Row
+from usul.schools.forms import DateInput
+
+MA_HEAD = "ma_head"
+
+
+class StaffFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    ma = forms.ChoiceField(label=_("MA"), required=False)
+    role = forms.ChoiceField(label=_("Role"), required=False)
+
+    def __init__(self, *args, associations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].widget.attrs.update(
+            {"type": "search", "placeholder": _("Name or key"), "autocomplete": "off"}
+        )
+        self.fields["ma"].choices = [("", _("All MAs"))] + [(a.key, a.name) for a in associations]
+        self.fields["role"].choices = [("", _("All roles")), *Role.choices, (MA_HEAD, _("MA head"))]
+
+
+class StaffCardForm(forms.Form):
+    key = forms.CharField(
+        label=_("Key"),
+        max_length=100,
+        required=False,
+        help_text=_("A short code, for example t-asanova. Left empty, one is chosen."),
+    )
+    last_name = forms.CharField(label=_("Last name"), max_length=100)
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    patronymic = forms.CharField(label=_("Patronymic"), max_length=100, required=False)
+    birth_date = forms.DateField(label=_("Birth date"), required=False, widget=DateInput)
+    gender = forms.ChoiceField(
+        label=_("Gender"), choices=[("", "—"), *Gender.choices], required=False
+    )
+    education_level = forms.ChoiceField(
+        label=_("Education"), choices=[("", "—"), *EducationLevel.choices], required=False
+    )
+    education_institution = forms.CharField(label=_("Institution"), max_length=300, required=False)
+    education_graduated = forms.IntegerField(label=_("Graduated (year)"), required=False)
+    education_specialty = forms.CharField(label=_("Specialty"), max_length=300, required=False)
+
+    def __init__(self, *args, creating: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not creating:
+            del self.fields["key"]  # the key is the person's identity in URLs and bundles
+
+    def fieldsets(self):
+        groups = [
+            (_("Person"), ("key", "last_name", "first_name", "patronymic", "birth_date", "gender")),
+            (
+                _("Education"),
+                (
+                    "education_level",
+                    "education_institution",
+                    "education_graduated",
+                    "education_specialty",
+                ),
+            ),
+        ]
+        return [(legend, [self[n] for n in names if n in self.fields]) for legend, names in groups]
+
+    def card_values(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "key"}
+
+
+class RowForm(forms.Form):
+    """One row of a list on the card. ``row`` names the existing record among this person's
+    rows (never looked up outside them)."""
+
+    row = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    fields_order: tuple[str, ...] = ()
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.fields_order}
+
+
+class PositionForm(RowForm):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    start = forms.DateField(label=_("From"), widget=DateInput)
+    end = forms.DateField(label=_("To"), required=False, widget=DateInput)
+    fields_order = ("role", "start", "end")
+
+
+class EmploymentForm(RowForm):
+    organization = forms.CharField(label=_("Organization"), max_length=300)
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    start = forms.DateField(label=_("From"), widget=DateInput)
+    end = forms.DateField(label=_("To"), required=False, widget=DateInput)
+    in_education = forms.BooleanField(label=_("In education"), required=False, initial=True)
+    fields_order = ("organization", "position", "start", "end", "in_education")
+
+
+class CategoryForm(RowForm):
+    category = forms.ChoiceField(label=_("Category"), choices=CategoryLevel.choices)
+    awarded = forms.DateField(label=_("Awarded"), widget=DateInput)
+    valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DateInput)
+    fields_order = ("category", "awarded", "valid_until")
+
+
+class GradesField(forms.CharField):
+    """ "5, 6, 9" ↔ [5, 6, 9]."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return ", ".join(str(g) for g in value)
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return []
+        try:
+            return [int(part) for part in value.replace(";", ",").split(",") if part.strip()]
+        except ValueError:
+            raise forms.ValidationError(
+                _("Give the grades as numbers separated by commas, for example 5, 6, 9.")
+            ) from None
+
+
+class TeachingForm(RowForm):
+    year = forms.ModelChoiceField(label=_("School year"), queryset=None)
+    subject = forms.ModelChoiceField(label=_("Subject"), queryset=None)
+    grades = GradesField(label=_("Grades"), max_length=100)
+    hours_per_week = forms.DecimalField(
+        label=_("Hours per week"), max_digits=5, decimal_places=1, required=False
+    )
+    fields_order = ("year", "subject", "grades", "hours_per_week")
+
+    def __init__(self, *args, years, subjects, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].queryset = years
+        self.fields["subject"].queryset = subjects
+
+
+SECTION_FORMS = {
+    "positions": PositionForm,
+    "employment": EmploymentForm,
+    "categories": CategoryForm,
+    "teaching": TeachingForm,
+}
+
+
+def section_formset(section: str, *, data=None, rows=(), form_kwargs=None):
+    """A formset of ``section`` showing ``rows`` (existing records) and one empty line."""
+    form = SECTION_FORMS[section]
+    factory = forms.formset_factory(form, extra=1, can_delete=True)
+    initial = [
+        {"row": row.pk, **{name: getattr(row, name) for name in form.fields_order}} for row in rows
+    ]
+    return factory(data=data, initial=initial, prefix=section, form_kwargs=form_kwargs or {})
+
+
+def formset_rows(formset, existing) -> tuple[list[Row], list[forms.Form]]:
+    """The service's rows from a valid formset, and the form behind each row (for errors).
+
+    A line left empty is skipped; ``row`` is looked up only among this person's records."""
+    by_pk = {row.pk: row for row in existing}
+    rows, row_forms = [], []
+    for form in formset.forms:
+        if not form.has_changed() and not form.initial:
+            continue
+        data = form.cleaned_data
+        instance = by_pk.get(data.get("row")) if data.get("row") else None
+        if data.get("row") and instance is None:
+            continue  # the record was deleted meanwhile; nothing to update
+        rows.append(Row(values=form.values(), instance=instance, delete=data.get("DELETE", False)))
+        row_forms.append(form)
+    return rows, row_forms

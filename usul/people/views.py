@@ -1,0 +1,295 @@
+"""Staff pages: the list with its filters, the card (DOC-9 data bank) and its forms."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from usul.accounts.history import Ref, Source, change_history
+from usul.accounts.policy import can, get_visible, require, sees_personal_data, visible
+from usul.associations.models import Association, HeadTerm, Membership
+from usul.people import services
+from usul.people.forms import (
+    MA_HEAD,
+    StaffCardForm,
+    StaffFilterForm,
+    formset_rows,
+    section_formset,
+)
+from usul.people.models import (
+    Category,
+    Course,
+    Employment,
+    Position,
+    SelfDevelopmentTopic,
+    Staff,
+    Teaching,
+    ThematicPlan,
+)
+from usul.people.selectors import (
+    age,
+    category_at,
+    experience_in_education_days,
+    experience_total_days,
+    matches,
+    staff_at,
+)
+from usul.schools.forms import add_service_errors
+from usul.schools.models import SchoolYear, Subject
+from usul.schools.selectors import visible_school
+
+# Personal data (policy): shown, and kept in the history, only for those who may read it.
+PERSONAL_SECTIONS = ("employment", "categories")
+PERSONAL_CARD_FIELDS = frozenset({"birth_date"})
+# Sections only the school's leadership edits: positions give roles (and so permissions),
+# categories come from certification, teaching from the school's timetable.
+MANAGED_SECTIONS = ("positions", "categories", "teaching")
+
+
+@login_required
+def staff_list(request, school):
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    associations = list(visible(viewer, Association.objects.filter(school=school)))
+    filters = StaffFilterForm(request.GET or None, associations=associations)
+    staff = visible(viewer, Staff.objects.filter(school=school)).prefetch_related(
+        "positions",
+        Prefetch("memberships", queryset=Membership.objects.select_related("association")),
+        Prefetch("head_terms", queryset=HeadTerm.objects.select_related("association")),
+    )
+    rows = staff_at(staff, viewer.today)
+    total = len(rows)
+    if filters.is_valid():
+        query, ma, role = (filters.cleaned_data[n] for n in ("q", "ma", "role"))
+        if query:
+            rows = [r for r in rows if matches(r.staff, query)]
+        if ma:
+            rows = [r for r in rows if any(a.key == ma for a in r.associations)]
+        if role == MA_HEAD:
+            rows = [r for r in rows if r.headed]
+        elif role:
+            rows = [r for r in rows if role in r.roles]
+    context = {
+        "school": school,
+        "filters": filters,
+        "rows": rows,
+        "total": total,
+        "can_manage": can(viewer, "manage_school", school),
+    }
+    if request.htmx:
+        return render(request, "people/_table.html", context)
+    return render(request, "people/list.html", context)
+
+
+def _card(viewer, school, key: str) -> Staff:
+    return get_visible(
+        viewer,
+        Staff.objects.filter(school=school).prefetch_related(
+            "positions",
+            Prefetch("teaching", queryset=Teaching.objects.select_related("year", "subject")),
+            Prefetch(
+                "self_development", queryset=SelfDevelopmentTopic.objects.select_related("year")
+            ),
+            Prefetch(
+                "thematic_plans",
+                queryset=ThematicPlan.objects.select_related("year", "subject").annotate(
+                    lessons=Count("items"),
+                    taught=Count("items", filter=Q(items__done__isnull=False)),
+                ),
+            ),
+            Prefetch("memberships", queryset=Membership.objects.select_related("association")),
+            Prefetch("head_terms", queryset=HeadTerm.objects.select_related("association")),
+        ),
+        key=key,
+    )
+
+
+def _load_personal(viewer, staff: Staff) -> None:
+    """Employment, categories and courses, through the policy's filter (PERSONAL)."""
+    prefetch_related_objects(
+        [staff],
+        Prefetch("employment", queryset=visible(viewer, Employment.objects.all())),
+        Prefetch("categories", queryset=visible(viewer, Category.objects.all())),
+        Prefetch("courses", queryset=visible(viewer, Course.objects.all())),
+    )
+
+
+@login_required
+def staff_detail(request, school, key):
+    viewer = request.viewer
+    today = viewer.today
+    school = visible_school(viewer, school)
+    staff = _card(viewer, school, key)
+    personal = sees_personal_data(viewer, staff)
+    context = {
+        "school": school,
+        "staff": staff,
+        "today": today,
+        "personal": personal,
+        "row": staff_at([staff], today)[0],
+        "positions": sorted(staff.positions.all(), key=lambda p: p.start, reverse=True),
+        "teaching": sorted(
+            staff.teaching.all(), key=lambda t: (t.year.start, t.subject.name), reverse=True
+        ),
+        "self_development": sorted(
+            staff.self_development.all(), key=lambda t: t.year.start, reverse=True
+        ),
+        "thematic_plans": staff.thematic_plans.all(),
+        "memberships": sorted(staff.memberships.all(), key=lambda m: m.start, reverse=True),
+        "head_terms": sorted(staff.head_terms.all(), key=lambda t: t.start, reverse=True),
+        "can_edit": can(viewer, "edit_own_card", staff),
+    }
+    if personal:
+        _load_personal(viewer, staff)
+        current = category_at(staff, today)
+        pedagogical = experience_in_education_days(staff, today)
+        total = experience_total_days(staff, today)
+        context |= {
+            "age": age(staff, today),
+            "experience": {
+                "pedagogical_days": pedagogical,
+                "pedagogical_years": int(pedagogical / 365.25 * 10) / 10,
+                "total_days": total,
+                "total_years": int(total / 365.25 * 10) / 10,
+            },
+            "employment": sorted(staff.employment.all(), key=lambda e: e.start, reverse=True),
+            "categories": [
+                {
+                    "category": c,
+                    "current": current is not None and c.pk == current.pk,
+                    "expired": c.valid_until is not None and c.valid_until < today,
+                }
+                for c in sorted(staff.categories.all(), key=lambda c: c.awarded, reverse=True)
+            ],
+            "courses": sorted(
+                staff.courses.all(), key=lambda c: (c.start is not None, c.start), reverse=True
+            ),
+        }
+    context["history"] = change_history(_history_sources(staff, personal))
+    return render(request, "people/detail.html", context)
+
+
+def _history_sources(staff: Staff, personal: bool) -> list[Source]:
+    hidden = frozenset() if personal else PERSONAL_CARD_FIELDS
+    sources = [
+        Source(Staff.history.filter(id=staff.pk), lambda r: [_("Card")], hidden=hidden),
+        Source(Position.history.filter(staff_id=staff.pk), lambda r: [_("Position")]),
+        Source(
+            Teaching.history.filter(staff_id=staff.pk),
+            lambda r: [_("Teaching:"), Ref(Subject, r.subject_id), Ref(SchoolYear, r.year_id)],
+        ),
+    ]
+    if personal:
+        sources += [
+            Source(
+                Employment.history.filter(staff_id=staff.pk),
+                lambda r: [_("Employment:"), r.organization],
+            ),
+            Source(Category.history.filter(staff_id=staff.pk), lambda r: [_("Category")]),
+        ]
+    return sources
+
+
+@login_required
+def staff_create(request, school):
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    require(viewer, "manage_school", school)
+    form = StaffCardForm(request.POST or None, creating=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            staff = services.staff_create(
+                actor=request.user,
+                school=school,
+                key=form.cleaned_data["key"],
+                **form.card_values(),
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is added. Now add the positions and the rest of the card.")
+                % {"name": staff},
+            )
+            return redirect(reverse("people:edit", args=[school.key, staff.key]))
+    return render(request, "people/form.html", {"school": school, "form": form, "sections": []})
+
+
+SECTION_TITLES = {
+    "positions": gettext_lazy("Positions"),
+    "employment": gettext_lazy("Employment history"),
+    "categories": gettext_lazy("Qualification categories"),
+    "teaching": gettext_lazy("Teaching"),
+}
+
+
+@login_required
+def staff_edit(request, school, key):
+    """The whole card in one form, saved in one transaction (``staff_update``)."""
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    staff = get_visible(
+        viewer,
+        Staff.objects.filter(school=school).prefetch_related(
+            "positions", "employment", "categories", "teaching"
+        ),
+        key=key,
+    )
+    require(viewer, "edit_own_card", staff)
+    manages = can(viewer, "manage_school", staff)
+    sections = [
+        s
+        for s in ("positions", "employment", "categories", "teaching")
+        if manages or s not in MANAGED_SECTIONS
+    ]
+    data = request.POST if request.method == "POST" else None
+    form = StaffCardForm(
+        data,
+        initial={name: getattr(staff, name) for name in services.CARD_FIELDS},
+        creating=False,
+    )
+    teaching_kwargs = {
+        "years": visible(viewer, SchoolYear.objects.filter(school=school)),
+        "subjects": visible(viewer, Subject.objects.filter(school=school)),
+    }
+    existing = {s: list(getattr(staff, s).all()) for s in sections}
+    formsets = {
+        s: section_formset(
+            s,
+            data=data,
+            rows=existing[s],
+            form_kwargs=teaching_kwargs if s == "teaching" else None,
+        )
+        for s in sections
+    }
+    if data is not None and form.is_valid() and all(f.is_valid() for f in formsets.values()):
+        rows, row_forms = {}, {}
+        for section, formset in formsets.items():
+            rows[section], row_forms[section] = formset_rows(formset, existing[section])
+        try:
+            services.staff_update(
+                actor=request.user, staff=staff, values=form.card_values(), **rows
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc, rows=row_forms)
+        else:
+            messages.success(request, _("The card is saved."))
+            return redirect(reverse("people:detail", args=[school.key, staff.key]))
+    return render(
+        request,
+        "people/form.html",
+        {
+            "school": school,
+            "staff": staff,
+            "form": form,
+            "sections": [(SECTION_TITLES[s], formsets[s]) for s in sections],
+            "manages": manages,
+        },
+    )
