@@ -1,0 +1,164 @@
+"""My calendar page: my meetings, open lessons and resolutions, a month at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from usul.calendars.tests.conftest import make_meeting, make_open_lesson, make_resolution
+from usul.lessons.models import OpenLessonStatus
+from usul.meetings.models import MeetingStatus, ResolutionStatus
+from usul.testing import factories as f
+
+D = dt.date
+MINE = reverse("calendars:mine")
+
+
+def uids(html: str) -> set[str]:
+    return set(re.findall(r'data-uid="([^"]+)"', html))
+
+
+def october(client, user) -> str:
+    client.force_login(user)
+    response = client.get(MINE, {"month": "2025-10"})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_member_sees_their_meetings_lessons_and_resolutions_and_nothing_else(
+    client, ma_year, outsider_school
+):
+    y = ma_year
+    other_ma = f.make_association(y.school, name="Тил жана адабият")
+    f.add_member(other_ma, y.colleague)
+
+    meeting = make_meeting(y, date=D(2025, 10, 14), number=2)
+    cancelled = make_meeting(y, date=D(2025, 10, 28), status=MeetingStatus.CANCELLED)
+    not_my_ma = make_meeting(y, date=D(2025, 10, 14), association=other_ma)
+    next_month = make_meeting(y, date=D(2025, 11, 11))
+    i_teach = make_open_lesson(y, teacher=y.member, date=D(2025, 10, 21), grade=7, class_label="Б")
+    i_attend = make_open_lesson(
+        y, teacher=y.colleague, date=D(2025, 10, 22), visitors=[y.member], topic="Фотосинтез"
+    )
+    not_attending = make_open_lesson(y, teacher=y.colleague, date=D(2025, 10, 23))
+    mine_due = make_resolution(meeting, responsible=y.member, due=D(2025, 10, 30))
+    done = make_resolution(
+        meeting, responsible=y.member, due=D(2025, 10, 16), status=ResolutionStatus.DONE
+    )
+    dropped = make_resolution(
+        meeting, responsible=y.member, due=D(2025, 10, 17), status=ResolutionStatus.CANCELLED
+    )
+    theirs = make_resolution(meeting, responsible=y.colleague, due=D(2025, 10, 30))
+    outsider_ma = f.make_association(outsider_school)
+    outsider_teacher = f.make_staff(outsider_school)
+    f.add_member(outsider_ma, outsider_teacher)
+
+    html = october(client, f.make_user(y.member))
+
+    assert uids(html) == {
+        f"meeting-sch-17-{meeting.key}@usul",
+        f"meeting-sch-17-{cancelled.key}@usul",
+        f"open-lesson-sch-17-{i_teach.key}@usul",
+        f"open-lesson-sch-17-{i_attend.key}@usul",
+        f"resolution-sch-17-{meeting.key}-{mine_due.number}@usul",
+        f"resolution-sch-17-{meeting.key}-{done.number}@usul",
+    }
+    for absent in (not_my_ma, next_month):
+        assert absent.key not in html
+    assert not_attending.key not in html and f"-{dropped.number}@usul" not in html
+    assert f"-{theirs.number}@usul" not in html
+    # What a teacher reads on the page, in Kyrgyz by default.
+    assert "Усулдук бирикменин №2 отуруму" in html
+    assert "Ачык сабак: Бөлчөктөр (7 Б класс)" in html and "Мен өтөм" in html
+    assert "Ачык сабак: Фотосинтез" in html and "Мен катышам" in html
+    assert "жокко чыгарылды" in html and "аткарылды" in html
+    # Days are laid out on their dates.
+    day = html.split('data-date="2025-10-22"')[1].split('data-date="2025-10-23"')[0]
+    assert "Фотосинтез" in day
+
+
+def test_membership_and_headship_count_on_the_meeting_date_both_ends_included(client, ma_year):
+    y = ma_year
+    leaver = f.make_staff(y.school, last_name="Кетти")
+    f.add_member(y.ma, leaver, start=D(2025, 10, 6), end=D(2025, 10, 15))
+    acting_head = f.make_staff(y.school, last_name="Убактылуу")  # heads without being a member
+    f.add_head(y.ma, acting_head, start=D(2025, 10, 20), end=D(2025, 10, 21))
+    meetings = {
+        day: make_meeting(y, date=D(2025, 10, day)) for day in (5, 6, 15, 16, 19, 20, 21, 22)
+    }
+
+    leaver_html = october(client, f.make_user(leaver))
+    assert uids(leaver_html) == {f"meeting-sch-17-{meetings[day].key}@usul" for day in (6, 15)}
+    head_html = october(client, f.make_user(acting_head))
+    assert uids(head_html) == {f"meeting-sch-17-{meetings[day].key}@usul" for day in (20, 21)}
+    assert "Мен жетектейм" in head_html
+
+
+def test_overdue_resolutions_stand_out(client, ma_year):
+    y = ma_year
+    meeting = make_meeting(y, date=D(2025, 9, 10))
+    today = timezone.localdate()
+    yesterday = make_resolution(meeting, responsible=y.member, due=today - dt.timedelta(days=1))
+    due_today = make_resolution(meeting, responsible=y.member, due=today)
+    client.force_login(f.make_user(y.member))
+    html = ""
+    for month in sorted({f"{yesterday.due:%Y-%m}", f"{due_today.due:%Y-%m}"}):
+        html += client.get(MINE, {"month": month}).content.decode()
+    overdue = re.findall(r'class="event resolution overdue" data-uid="([^"]+)"', html)
+    assert overdue == [f"resolution-sch-17-{meeting.key}-{yesterday.number}@usul"]
+    assert f"-{due_today.number}@usul" in html
+
+
+def test_the_month_moves_back_and_forth_and_a_bad_month_is_explained(client, ma_year):
+    client.force_login(f.make_user(ma_year.member))
+    html = client.get(MINE, {"month": "2025-12"}).content.decode()
+    assert 'href="?month=2025-11"' in html and 'href="?month=2026-01"' in html
+    assert html.count('class="pad"') == 0  # 1 December 2025 is a Monday
+    assert html.count("data-date=") == 31
+
+    html = client.get(MINE, {"month": "2025-13"}).content.decode()
+    assert "Ай: айды ЖЖЖЖ-АА түрүндө жазыңыз" in html and "2025-13" in html
+    today = timezone.localdate()
+    assert f'data-date="{today:%Y-%m-%d}"' in html  # back on the current month
+    assert 'class="day today' in html or 'class="day empty today' in html
+
+
+def test_without_a_staff_record_the_page_says_so(client, school):
+    html = october(client, f.make_user(None, district=school.district))
+    assert uids(html) == set() and "кызматкер" in html
+
+
+def test_a_visitor_who_is_not_logged_in_is_sent_to_log_in(client):
+    response = client.get(MINE)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_page_costs_the_same_queries_for_5_and_for_50_events_of_each_kind(
+    client, ma_year, django_assert_num_queries
+):
+    y = ma_year
+    user = f.make_user(y.head)
+
+    def add(count: int, start: int) -> None:
+        for n in range(start, start + count):
+            day = D(2025, 10, n % 31 + 1)
+            meeting = make_meeting(y, date=day)
+            make_open_lesson(y, teacher=y.head, date=day, status=OpenLessonStatus.HELD)
+            make_open_lesson(y, teacher=y.member, date=day, visitors=[y.head])
+            make_resolution(meeting, responsible=y.head, due=day)
+
+    add(5, 0)
+    client.force_login(user)
+    with CaptureQueriesContext(connection) as few:
+        html = client.get(MINE, {"month": "2025-10"}).content.decode()
+    assert len(uids(html)) == 20
+
+    add(45, 5)
+    with django_assert_num_queries(len(few.captured_queries)):
+        html = client.get(MINE, {"month": "2025-10"}).content.decode()
+    assert len(uids(html)) == 200
