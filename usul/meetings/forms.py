@@ -1,0 +1,76 @@
+"""Forms of the meeting pages: they only read the input; the rules live in ``services``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from usul.people.models import Staff
+from usul.planning.models import PlanItem
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ScheduleForm(forms.Form):
+    plan_item = forms.ModelChoiceField(
+        label=_("From the work plan"),
+        queryset=PlanItem.objects.none(),
+        required=False,
+        empty_label=_("— not from the plan —"),
+    )
+    date = forms.DateField(label=_("Date"), required=False, widget=DateInput())
+    agenda = forms.CharField(
+        label=_("Agenda (one question per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, plan_items=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan_item"].queryset = PlanItem.objects.filter(
+            pk__in=[item.pk for item in plan_items]
+        )
+        self.fields["plan_item"].choices = [("", _("— not from the plan —"))] + [
+            (item.pk, f"{item.date or item.month} · {item.title}") for item in plan_items
+        ]
+
+
+class MinutesForm(forms.Form):
+    revision = forms.IntegerField(widget=forms.HiddenInput())
+    date = forms.DateField(label=_("Date"), required=False, widget=DateInput())
+    agenda = forms.CharField(
+        label=_("Agenda (one question per line)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    minutes = forms.CharField(
+        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 10})
+    )
+
+
+class StaffByKeyField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.short_name
+
+
+class ResolutionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    responsible = StaffByKeyField(
+        label=_("Responsible"),
+        queryset=Staff.objects.none(),
+        to_field_name="key",
+        required=False,
+        empty_label=_("— nobody —"),
+    )
+    due = forms.DateField(label=_("Due date"), required=False, widget=DateInput())
+
+    def __init__(self, *args, staff_queryset, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible"].queryset = staff_queryset

@@ -1,0 +1,395 @@
+"""Writes about MA meetings: scheduling, minutes, attendance, holding, resolutions.
+
+ORG-4: at least four meetings a year, each adopting resolutions (DOC-12); DUTY-2: members
+attend. Every function is one transaction, checks its input with a translated message that
+names the field, and records who made the change (``_history_user``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from usul.associations.models import Association
+from usul.associations.selectors import head_at, is_active, members_at
+from usul.meetings.models import (
+    Attendance,
+    AttendanceStatus,
+    Meeting,
+    MeetingStatus,
+    Resolution,
+    ResolutionStatus,
+)
+from usul.meetings.selectors import meeting_window
+from usul.people.models import Staff
+from usul.planning.models import PlanItem, PlanItemKind
+from usul.schools.models import SchoolYear
+
+
+def _d(day: dt.date) -> str:
+    return f"{day:%d.%m.%Y}"
+
+
+def _notify(**kwargs) -> None:
+    # Imported here: the notifications app is delivered separately (docs/TEAM.md).
+    from usul.notifications.services import notify
+
+    notify(**kwargs)
+
+
+class StaleEdit(ValidationError):
+    """Someone saved the record after the editor opened it (optimistic locking on
+    ``revision``): the second save is refused, and the page says what changed and who."""
+
+    def __init__(self, message: str, *, changed: list[str], by: str, at, current):
+        super().__init__(message, code="stale")
+        self.changed = changed
+        self.by = by
+        self.at = at
+        self.current = current
+
+
+def _clean_agenda(agenda: Iterable[str] | str | None) -> list[str]:
+    if agenda is None:
+        return []
+    if isinstance(agenda, str):
+        agenda = agenda.splitlines()
+    return [line.strip() for line in agenda if line and line.strip()]
+
+
+def _check_meeting_date(year: SchoolYear, date: dt.date | None) -> None:
+    if date is None:
+        raise ValidationError({"date": _("Date: enter the date of the meeting.")})
+    first, last = meeting_window(year)
+    if not first <= date <= last:
+        raise ValidationError(
+            {
+                "date": _(
+                    "Date: %(date)s is outside the school year %(year)s "
+                    "(meetings may be dated %(first)s–%(last)s)."
+                )
+                % {"date": _d(date), "year": year.key, "first": _d(first), "last": _d(last)}
+            }
+        )
+
+
+def _meeting_key(association: Association, year: SchoolYear, number: int) -> str:
+    """A key in the bundle's style, "m-stem-2025-1", unique in the school."""
+    short = association.key.removeprefix("ma-")
+    base = f"m-{short}-{year.start.year}-{number}"
+    key, n = base, 1
+    while Meeting.objects.filter(school_id=association.school_id, key=key).exists():
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
+def meeting_url(meeting: Meeting) -> str:
+    return reverse("meetings:detail", args=[meeting.school.key, meeting.key])
+
+
+@transaction.atomic
+def meeting_schedule(
+    *,
+    actor,
+    association: Association,
+    year: SchoolYear,
+    date: dt.date | None = None,
+    agenda: Iterable[str] | str | None = None,
+    plan_item: PlanItem | None = None,
+) -> Meeting:
+    """Schedule a meeting of the MA (FUNC-2, ORG-4), directly or from a plan item of kind
+    "meeting"; it gets the next number of the MA's year and a key."""
+    if year.school_id != association.school_id:
+        raise ValidationError({"year": _("School year: it belongs to another school.")})
+    agenda = _clean_agenda(agenda)
+    if plan_item is not None:
+        plan = plan_item.plan
+        if plan_item.kind != PlanItemKind.MEETING:
+            raise ValidationError(
+                {"plan_item": _("Plan item: only an item of kind “meeting” can be scheduled.")}
+            )
+        if plan.association_id != association.id or plan.year_id != year.id:
+            raise ValidationError(
+                {"plan_item": _("Plan item: it belongs to another MA or another year.")}
+            )
+        already = (
+            plan_item.meetings.exclude(status=MeetingStatus.CANCELLED).order_by("date").first()
+        )
+        if already is not None:
+            raise ValidationError(
+                {
+                    "plan_item": _(
+                        "Plan item: a meeting is already scheduled for it (No. %(number)s, "
+                        "%(date)s)."
+                    )
+                    % {"number": already.number, "date": _d(already.date)}
+                }
+            )
+        date = date or plan_item.date
+        agenda = agenda or [plan_item.title]
+    _check_meeting_date(year, date)
+    if not is_active(association, date, year):
+        raise ValidationError(
+            {"date": _("Date: the MA is not active on %(date)s.") % {"date": _d(date)}}
+        )
+    # Lock the MA so that two heads scheduling at once never get the same number.
+    Association.objects.select_for_update().filter(pk=association.pk).first()
+    last = Meeting.objects.filter(association=association, year=year).aggregate(n=Max("number"))
+    number = (last["n"] or 0) + 1
+    meeting = Meeting(
+        school_id=association.school_id,
+        association=association,
+        key=_meeting_key(association, year, number),
+        year=year,
+        number=number,
+        date=date,
+        agenda=agenda,
+        plan_item=plan_item,
+    )
+    meeting.full_clean()
+    meeting._history_user = actor
+    meeting.save()
+    members = members_at(association, date)
+    head = head_at(association, date)
+    _notify(
+        kind="meeting_scheduled",
+        recipients=[*members, *([head] if head else [])],
+        url=meeting_url(meeting),
+        params={"association": association.name, "date": date},
+        actor=actor,
+    )
+    return meeting
+
+
+def _locked(meeting: Meeting) -> Meeting:
+    return Meeting.objects.select_for_update().select_related("school", "year").get(pk=meeting.pk)
+
+
+def _refuse_if_cancelled(meeting: Meeting) -> None:
+    if meeting.status == MeetingStatus.CANCELLED:
+        raise ValidationError(
+            {"status": _("Status: the meeting was cancelled; it cannot be changed.")}
+        )
+
+
+def _stale(current: Meeting, revision: int) -> StaleEdit:
+    """Describe what changed since ``revision`` — which fields, who, when — from the history."""
+    labels = {
+        "date": _("date"),
+        "agenda": _("agenda"),
+        "minutes": _("minutes"),
+        "status": _("status"),
+    }
+    seen = current.history.filter(revision=revision).order_by("-history_date").first()
+    latest = current.history.select_related("history_user").order_by("-history_date").first()
+    if seen is None:
+        changed = list(labels)
+    else:
+        changed = [name for name in labels if getattr(seen, name) != getattr(current, name)]
+    by = str(latest.history_user) if latest and latest.history_user else _("someone")
+    at = latest.history_date if latest else None
+    message = _(
+        "Minutes: not saved — %(by)s saved this meeting after you opened it (changed: "
+        "%(fields)s). Their version is shown now; your text is kept below so you can merge it."
+    ) % {"by": by, "fields": ", ".join(str(labels[name]) for name in changed) or "—"}
+    return StaleEdit(message, changed=changed, by=by, at=at, current=current)
+
+
+@transaction.atomic
+def meeting_update(
+    *,
+    actor,
+    meeting: Meeting,
+    revision: int,
+    agenda: Iterable[str] | str | None = None,
+    minutes: str | None = None,
+    date: dt.date | None = None,
+) -> Meeting:
+    """Save the agenda, the minutes or (while scheduled) the date. ``revision`` is the one the
+    editor started from: if someone saved in between, nothing is written (StaleEdit)."""
+    current = _locked(meeting)
+    _refuse_if_cancelled(current)
+    if revision != current.revision:
+        raise _stale(current, revision)
+    fields = []
+    if agenda is not None:
+        current.agenda = _clean_agenda(agenda)
+        fields.append("agenda")
+    if minutes is not None:
+        current.minutes = minutes.strip()
+        fields.append("minutes")
+    if date is not None and date != current.date:
+        if current.status != MeetingStatus.SCHEDULED:
+            raise ValidationError(
+                {"date": _("Date: the date of a meeting already held cannot be changed.")}
+            )
+        _check_meeting_date(current.year, date)
+        current.date = date
+        fields.append("date")
+    if not fields:
+        return current
+    current.revision += 1
+    current.full_clean()
+    current._history_user = actor
+    current.save(update_fields=[*fields, "revision", "updated_at"])
+    return current
+
+
+def _check_member(meeting: Meeting, staff: Staff) -> None:
+    # DUTY-2: attendance is recorded for the MA's members on the meeting's date.
+    if staff.pk not in {s.pk for s in members_at(meeting.association, meeting.date)}:
+        raise ValidationError(
+            {
+                "staff": _("Member: %(name)s is not a member of the MA on %(date)s.")
+                % {"name": staff.short_name, "date": _d(meeting.date)}
+            }
+        )
+
+
+@transaction.atomic
+def attendance_record(*, actor, meeting: Meeting, staff: Staff, status: str) -> Attendance:
+    """Mark one member present, absent or excused (DUTY-2)."""
+    current = _locked(meeting)
+    _refuse_if_cancelled(current)
+    if status not in AttendanceStatus.values:
+        raise ValidationError({"status": _("Attendance: choose present, absent or excused.")})
+    _check_member(current, staff)
+    record = Attendance.objects.filter(meeting=current, staff=staff).first()
+    if record is None:
+        record = Attendance(meeting=current, staff=staff, status=status)
+    elif record.status == status:
+        return record
+    record.status = status
+    record.full_clean()
+    record._history_user = actor
+    if record.pk:
+        record.save(update_fields=["status", "updated_at"])
+    else:
+        record.save()
+    return record
+
+
+@transaction.atomic
+def attendance_mark_rest_present(*, actor, meeting: Meeting) -> int:
+    """The quick way on a phone: everyone not yet marked is present. Returns how many."""
+    current = _locked(meeting)
+    _refuse_if_cancelled(current)
+    marked = set(Attendance.objects.filter(meeting=current).values_list("staff_id", flat=True))
+    count = 0
+    for staff in members_at(current.association, current.date):
+        if staff.pk not in marked:
+            record = Attendance(meeting=current, staff=staff, status=AttendanceStatus.PRESENT)
+            record.full_clean()
+            record._history_user = actor
+            record.save()
+            count += 1
+    return count
+
+
+@transaction.atomic
+def meeting_hold(*, actor, meeting: Meeting, as_of: dt.date) -> Meeting:
+    """Record that the meeting took place. Without resolutions it is allowed but flagged on
+    its page (ORG-4, DOC-12)."""
+    current = _locked(meeting)
+    _refuse_if_cancelled(current)
+    if current.status == MeetingStatus.HELD:
+        raise ValidationError({"status": _("Status: the meeting is already marked as held.")})
+    if current.date > as_of:
+        raise ValidationError(
+            {
+                "date": _("Date: a meeting dated %(date)s cannot be held before that day.")
+                % {"date": _d(current.date)}
+            }
+        )
+    current.status = MeetingStatus.HELD
+    current.revision += 1
+    current._history_user = actor
+    current.save(update_fields=["status", "revision", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def meeting_cancel(*, actor, meeting: Meeting) -> Meeting:
+    current = _locked(meeting)
+    if current.status != MeetingStatus.SCHEDULED:
+        raise ValidationError({"status": _("Status: only a scheduled meeting can be cancelled.")})
+    current.status = MeetingStatus.CANCELLED
+    current.revision += 1
+    current._history_user = actor
+    current.save(update_fields=["status", "revision", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def resolution_add(
+    *,
+    actor,
+    meeting: Meeting,
+    text: str,
+    responsible: Staff | None = None,
+    due: dt.date | None = None,
+) -> Resolution:
+    """Adopt a resolution (ORG-4, DOC-12), numbered within the meeting."""
+    current = _locked(meeting)
+    _refuse_if_cancelled(current)
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError({"text": _("Text: write what the meeting resolved.")})
+    if responsible is not None and responsible.school_id != current.school_id:
+        raise ValidationError(
+            {"responsible": _("Responsible: choose a staff member of this school.")}
+        )
+    if due is not None:
+        if due < current.date:
+            raise ValidationError(
+                {
+                    "due": _("Due date: it cannot be before the meeting's date (%(date)s).")
+                    % {"date": _d(current.date)}
+                }
+            )
+        if due > current.year.end:
+            raise ValidationError(
+                {
+                    "due": _("Due date: it cannot be after the end of the school year (%(end)s).")
+                    % {"end": _d(current.year.end)}
+                }
+            )
+    last = current.resolutions.aggregate(n=Max("number"))
+    resolution = Resolution(
+        meeting=current,
+        number=(last["n"] or 0) + 1,
+        text=text,
+        responsible=responsible,
+        due=due,
+    )
+    resolution.full_clean()
+    resolution._history_user = actor
+    resolution.save()
+    if responsible is not None:
+        _notify(
+            kind="resolution_assigned",
+            recipients=[responsible],
+            url=meeting_url(current),
+            params={"association": current.association.name, "resolution": text, "due": due},
+            actor=actor,
+        )
+    return resolution
+
+
+@transaction.atomic
+def resolution_set_status(*, actor, resolution: Resolution, status: str) -> Resolution:
+    if status not in ResolutionStatus.values:
+        raise ValidationError({"status": _("Status: choose open, done or cancelled.")})
+    if resolution.status == status:
+        return resolution
+    resolution.status = status
+    resolution._history_user = actor
+    resolution.save(update_fields=["status", "updated_at"])
+    return resolution

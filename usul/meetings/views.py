@@ -1,0 +1,439 @@
+"""Pages of MA meetings (ORG-4, DUTY-2, DOC-12). Thin: read input, ask the policy, call a
+service, show the result. Every page costs a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from usul.accounts.policy import can, get_visible, require
+from usul.associations.models import Association
+from usul.associations.selectors import active_associations, associations_of_staff_at
+from usul.lib.forms import add_service_errors
+from usul.meetings import services
+from usul.meetings.forms import MinutesForm, ResolutionForm, ScheduleForm
+from usul.meetings.models import (
+    AttendanceStatus,
+    Meeting,
+    MeetingStatus,
+    Resolution,
+    ResolutionStatus,
+)
+from usul.meetings.selectors import (
+    attendance_sheet,
+    lacks_resolutions,
+    meetings_of,
+    resolutions_of,
+)
+from usul.people.models import Staff
+from usul.planning.models import PlanItem, PlanItemKind
+from usul.schools.models import School
+from usul.schools.selectors import current_year
+
+
+def _school(request, key: str) -> School:
+    return get_visible(request.viewer, School.objects.prefetch_related("years"), key=key)
+
+
+def _year(request, school: School):
+    """The year asked for by ``?year=KEY``, else the one in progress."""
+    years = sorted(school.years.all(), key=lambda y: y.start)
+    wanted = request.GET.get("year") or request.POST.get("year")
+    for year in years:
+        if year.key == wanted:
+            return year, years
+    return current_year(school, request.viewer.today), years
+
+
+def _association_url(school: School, association: Association) -> str:
+    try:
+        return reverse("associations:detail", args=[school.key, association.key])
+    except NoReverseMatch:
+        return reverse("meetings:list", args=[school.key, association.key])
+
+
+@login_required
+@require_GET
+def index(request):
+    """The MAs of the viewer's school, the viewer's own first, with this year's meetings."""
+    viewer = request.viewer
+    if viewer.school_id is None:
+        return render(request, "meetings/index.html", {"rows": [], "school": None})
+    school = School.objects.prefetch_related("years").get(pk=viewer.school_id)
+    year = current_year(school, viewer.today)
+    associations = active_associations(school, viewer.today, year)
+    mine = set(viewer.headed_association_ids)
+    if viewer.staff is not None:
+        mine |= {a.pk for a in associations_of_staff_at(viewer.staff, viewer.today)}
+    counts = {
+        row["association"]: row
+        for row in Meeting.objects.filter(association__in=associations, year=year)
+        .values("association")
+        .annotate(
+            planned=Count("pk", filter=~Q(status=MeetingStatus.CANCELLED)),
+            held=Count("pk", filter=Q(status=MeetingStatus.HELD)),
+        )
+    }
+    rows = sorted(
+        (
+            {
+                "association": a,
+                "mine": a.pk in mine,
+                "planned": counts.get(a.pk, {}).get("planned", 0),
+                "held": counts.get(a.pk, {}).get("held", 0),
+            }
+            for a in associations
+        ),
+        key=lambda r: (not r["mine"], r["association"].name),
+    )
+    return render(request, "meetings/index.html", {"rows": rows, "school": school, "year": year})
+
+
+def _schedulable_items(association: Association, year) -> list[PlanItem]:
+    """The plan's meeting items that have no meeting yet (FUNC-1, ORG-4)."""
+    if year is None:
+        return []
+    return list(
+        PlanItem.objects.filter(
+            plan__association=association, plan__year=year, kind=PlanItemKind.MEETING
+        )
+        .exclude(meetings__status__in=[MeetingStatus.SCHEDULED, MeetingStatus.HELD])
+        .order_by("month", "date", "position", "id")
+    )
+
+
+def _list_context(request, school: School, association: Association, year, years, form=None):
+    viewer = request.viewer
+    can_manage = can(viewer, "manage_association", association)
+    if form is None and can_manage:
+        form = ScheduleForm(plan_items=_schedulable_items(association, year))
+    meetings = list(meetings_of(association, year)) if year is not None else []
+    for meeting in meetings:
+        # ORG-4, DOC-12: flag a held meeting that adopted no resolution.
+        meeting.without_resolutions = (
+            meeting.status == MeetingStatus.HELD and meeting.resolution_count == 0
+        )
+    return {
+        "school": school,
+        "association": association,
+        "association_url": _association_url(school, association),
+        "year": year,
+        "years": years,
+        "meetings": meetings,
+        "held_count": sum(1 for m in meetings if m.status == MeetingStatus.HELD),
+        "can_manage": can_manage,
+        "form": form,
+    }
+
+
+@login_required
+@require_GET
+def meeting_list(request, school: str, ma: str):
+    """An MA's meetings of the year (ORG-4: at least four)."""
+    school_obj = _school(request, school)
+    association = get_visible(request.viewer, Association.objects.filter(school=school_obj), key=ma)
+    year, years = _year(request, school_obj)
+    return render(
+        request,
+        "meetings/list.html",
+        _list_context(request, school_obj, association, year, years),
+    )
+
+
+@login_required
+@require_POST
+def schedule(request, school: str, ma: str):
+    school_obj = _school(request, school)
+    association = get_visible(request.viewer, Association.objects.filter(school=school_obj), key=ma)
+    require(request.viewer, "manage_association", association)
+    year, years = _year(request, school_obj)
+    form = ScheduleForm(request.POST, plan_items=_schedulable_items(association, year))
+    if year is None:
+        form.add_error(None, _("School year: the school has no school year yet."))
+    if form.is_valid():
+        try:
+            meeting = services.meeting_schedule(
+                actor=request.user,
+                association=association,
+                year=year,
+                date=form.cleaned_data["date"],
+                agenda=form.cleaned_data["agenda"],
+                plan_item=form.cleaned_data["plan_item"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Meeting No. %(number)s is scheduled for %(date)s.")
+                % {"number": meeting.number, "date": f"{meeting.date:%d.%m.%Y}"},
+            )
+            return redirect("meetings:detail", school_obj.key, meeting.key)
+    context = _list_context(request, school_obj, association, year, years, form=form)
+    return render(request, "meetings/list.html", context, status=400)
+
+
+def _meeting(request, school: str, key: str) -> Meeting:
+    return get_visible(
+        request.viewer,
+        Meeting.objects.select_related("school", "association", "year", "plan_item"),
+        school__key=school,
+        key=key,
+    )
+
+
+def _school_staff(meeting: Meeting):
+    return Staff.objects.filter(school_id=meeting.school_id).order_by(
+        "last_name", "first_name", "key"
+    )
+
+
+def _detail_context(request, meeting: Meeting, **overrides) -> dict:
+    viewer = request.viewer
+    can_manage = can(viewer, "manage_association", meeting)
+    resolutions = resolutions_of(meeting)
+    for resolution in resolutions:
+        resolution.can_set_status = can(viewer, "set_resolution_status", resolution)
+        resolution.overdue = (
+            resolution.status == ResolutionStatus.OPEN
+            and resolution.due is not None
+            and resolution.due < viewer.today
+        )
+    sheet = attendance_sheet(meeting)
+    context = {
+        "meeting": meeting,
+        "school": meeting.school,
+        "association": meeting.association,
+        "sheet": sheet,
+        "unmarked": sum(1 for row in sheet if row.member and not row.status),
+        "resolutions": resolutions,
+        "without_resolutions": lacks_resolutions(meeting, resolutions),
+        "can_manage": can_manage,
+        "editable": can_manage and meeting.status != MeetingStatus.CANCELLED,
+        "attendance_choices": AttendanceStatus.choices,
+        "resolution_choices": ResolutionStatus.choices,
+        "last_change": meeting.history.select_related("history_user").first(),
+    }
+    if context["editable"]:
+        context["minutes_form"] = MinutesForm(
+            initial={
+                "revision": meeting.revision,
+                "date": meeting.date,
+                "agenda": "\n".join(meeting.agenda or []),
+                "minutes": meeting.minutes,
+            }
+        )
+        context["resolution_form"] = ResolutionForm(staff_queryset=_school_staff(meeting))
+    context.update(overrides)
+    return context
+
+
+@login_required
+@require_GET
+def detail(request, school: str, key: str):
+    meeting = _meeting(request, school, key)
+    return render(request, "meetings/detail.html", _detail_context(request, meeting))
+
+
+@login_required
+@require_GET
+def print_minutes(request, school: str, key: str):
+    """The minutes (протокол) as a page that prints cleanly (DOC-12)."""
+    meeting = _meeting(request, school, key)
+    resolutions = resolutions_of(meeting)
+    sheet = attendance_sheet(meeting)
+    return render(
+        request,
+        "meetings/print.html",
+        {
+            "meeting": meeting,
+            "sheet": sheet,
+            "present": [r for r in sheet if r.status == AttendanceStatus.PRESENT],
+            "absent": [r for r in sheet if r.status == AttendanceStatus.ABSENT],
+            "excused": [r for r in sheet if r.status == AttendanceStatus.EXCUSED],
+            "resolutions": [r for r in resolutions if r.status != ResolutionStatus.CANCELLED],
+            "without_resolutions": lacks_resolutions(meeting, resolutions),
+        },
+    )
+
+
+@login_required
+@require_POST
+def minutes(request, school: str, key: str):
+    meeting = _meeting(request, school, key)
+    require(request.viewer, "manage_association", meeting)
+    form = MinutesForm(request.POST)
+    if form.is_valid():
+        try:
+            services.meeting_update(
+                actor=request.user,
+                meeting=meeting,
+                revision=form.cleaned_data["revision"],
+                agenda=form.cleaned_data["agenda"],
+                minutes=form.cleaned_data["minutes"],
+                date=form.cleaned_data["date"],
+            )
+        except services.StaleEdit as stale:
+            # Two editors: the second save is refused; show theirs, keep ours to merge.
+            current = stale.current
+            fresh = MinutesForm(
+                initial={
+                    "revision": current.revision,
+                    "date": current.date,
+                    "agenda": "\n".join(current.agenda or []),
+                    "minutes": current.minutes,
+                }
+            )
+            context = _detail_context(
+                request,
+                current,
+                minutes_form=fresh,
+                stale=stale,
+                my_agenda=form.cleaned_data["agenda"],
+                my_minutes=form.cleaned_data["minutes"],
+            )
+            return render(request, "meetings/detail.html", context, status=409)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The minutes are saved."))
+            return redirect("meetings:detail", meeting.school.key, meeting.key)
+    context = _detail_context(request, meeting, minutes_form=form)
+    return render(request, "meetings/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def attendance(request, school: str, key: str):
+    """One member's attendance; htmx swaps just that row, a plain form reloads the page."""
+    meeting = _meeting(request, school, key)
+    require(request.viewer, "manage_association", meeting)
+    staff = get_object_or_404(Staff, school_id=meeting.school_id, key=request.POST.get("staff", ""))
+    error = None
+    try:
+        services.attendance_record(
+            actor=request.user,
+            meeting=meeting,
+            staff=staff,
+            status=request.POST.get("status", ""),
+        )
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    if request.htmx:
+        row = next((r for r in attendance_sheet(meeting) if r.staff.pk == staff.pk), None)
+        return render(
+            request,
+            "meetings/_attendance_row.html",
+            {
+                "row": row,
+                "meeting": meeting,
+                "error": error,
+                "attendance_choices": AttendanceStatus.choices,
+                "editable": True,
+            },
+            status=400 if error else 200,
+        )
+    if error:
+        messages.error(request, error)
+    return redirect(
+        reverse("meetings:detail", args=[meeting.school.key, meeting.key]) + "#attendance"
+    )
+
+
+@login_required
+@require_POST
+def attendance_all_present(request, school: str, key: str):
+    meeting = _meeting(request, school, key)
+    require(request.viewer, "manage_association", meeting)
+    try:
+        count = services.attendance_mark_rest_present(actor=request.user, meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Marked present: %(count)d.") % {"count": count})
+    return redirect(
+        reverse("meetings:detail", args=[meeting.school.key, meeting.key]) + "#attendance"
+    )
+
+
+@login_required
+@require_POST
+def hold(request, school: str, key: str):
+    meeting = _meeting(request, school, key)
+    require(request.viewer, "manage_association", meeting)
+    try:
+        services.meeting_hold(actor=request.user, meeting=meeting, as_of=request.viewer.today)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The meeting is marked as held."))
+    return redirect("meetings:detail", meeting.school.key, meeting.key)
+
+
+@login_required
+@require_POST
+def cancel(request, school: str, key: str):
+    meeting = _meeting(request, school, key)
+    require(request.viewer, "manage_association", meeting)
+    try:
+        services.meeting_cancel(actor=request.user, meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The meeting is cancelled."))
+    return redirect("meetings:detail", meeting.school.key, meeting.key)
+
+
+@login_required
+@require_POST
+def resolution_add(request, school: str, key: str):
+    meeting = _meeting(request, school, key)
+    require(request.viewer, "manage_association", meeting)
+    form = ResolutionForm(request.POST, staff_queryset=_school_staff(meeting))
+    if form.is_valid():
+        try:
+            resolution = services.resolution_add(
+                actor=request.user,
+                meeting=meeting,
+                text=form.cleaned_data["text"],
+                responsible=form.cleaned_data["responsible"],
+                due=form.cleaned_data["due"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Resolution No. %(number)s is added.") % {"number": resolution.number}
+            )
+            return redirect(
+                reverse("meetings:detail", args=[meeting.school.key, meeting.key]) + "#resolutions"
+            )
+    context = _detail_context(request, meeting, resolution_form=form)
+    return render(request, "meetings/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def resolution_status(request, school: str, key: str, number: int):
+    meeting = _meeting(request, school, key)
+    resolution = get_object_or_404(
+        Resolution.objects.select_related("meeting__school"), meeting=meeting, number=number
+    )
+    require(request.viewer, "set_resolution_status", resolution)
+    try:
+        services.resolution_set_status(
+            actor=request.user, resolution=resolution, status=request.POST.get("status", "")
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The resolution's status is saved."))
+    return redirect(
+        reverse("meetings:detail", args=[meeting.school.key, meeting.key]) + "#resolutions"
+    )
