@@ -9,7 +9,6 @@ import pytest
 
 from usul.bundle.services import bundle_export, bundle_import
 from usul.bundle.validation import validate
-from usul.people.models import Role
 from usul.schools.models import School
 from usul.testing import factories as f
 
