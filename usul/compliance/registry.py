@@ -441,7 +441,8 @@ MESSAGES = {
     "STAFF-SELFDEV": _("%(staff)s has no self-development topic for %(year)s."),
     "STAFF-DATABANK": _("The data bank record of %(staff)s lacks: %(missing)s."),
     "STAFF-CTP": _(
-        "%(staff)s has no calendar-thematic plan for %(subject_name)s, grade %(grade)s, in %(year)s."
+        "%(staff)s has no calendar-thematic plan for %(subject_name)s, grade %(grade)s, "
+        "in %(year)s."
     ),
     "SCHOOL-THEME": _("The school has no methodological theme for %(year)s."),
     "SCHOOL-UNASSIGNED": _(

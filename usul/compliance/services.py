@@ -30,19 +30,6 @@ def default_as_of(year: SchoolYear, today: dt.date) -> dt.date:
     return max(today, year.start)
 
 
-def year_for(school: School, today: dt.date) -> SchoolYear | None:
-    """The school year a page opens on: the one running today, else the latest one begun,
-    else the first one to come."""
-    years = list(SchoolYear.objects.filter(school=school).order_by("start"))
-    for year in years:
-        if year.contains(today):
-            return year
-    begun = [y for y in years if y.start <= today]
-    if begun:
-        return begun[-1]
-    return years[0] if years else None
-
-
 @dataclass
 class Report:
     """The findings of one check, with what the checklist pages need around them."""
