@@ -117,6 +117,8 @@ EMAIL_BACKEND = os.environ.get(
     "USUL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("USUL_FROM_EMAIL", "usul@localhost")
+# Where users reach Usul (e.g. https://usul.school17.kg), for the links in notification e-mails.
+USUL_BASE_URL = os.environ.get("USUL_BASE_URL", "").rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -28,8 +28,9 @@ def teachers(school):
 
 
 def test_it_stores_one_per_person_and_mails_those_with_an_address_in_their_language(
-    teachers, django_capture_on_commit_callbacks
+    teachers, django_capture_on_commit_callbacks, settings
 ):
+    settings.USUL_BASE_URL = "https://usul.school17.kg"
     kyrgyz, russian, no_address, no_account = teachers
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         notify(
@@ -53,7 +54,7 @@ def test_it_stores_one_per_person_and_mails_those_with_an_address_in_their_langu
     assert "кайтарылды" in kyrgyz_mail.body and "Темаларды толуктаңыз" in kyrgyz_mail.body
     assert "возвращён" in russian_mail.body and "Темаларды толуктаңыз" in russian_mail.body
     assert kyrgyz_mail.subject != russian_mail.subject
-    assert "/plans/sch-17/ma-1/2025-2026/" in russian_mail.body
+    assert "https://usul.school17.kg/plans/sch-17/ma-1/2025-2026/" in russian_mail.body
 
 
 def test_its_text_is_rendered_in_the_readers_language(teachers):
