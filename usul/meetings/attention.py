@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from usul.lib.attention import Attention
@@ -32,7 +33,7 @@ def for_viewer(viewer) -> list[Attention]:
             "number": resolution.number,
             "meeting": meeting.number,
             "association": meeting.association.name,
-            "text": _shorten(resolution.text),
+            "text": Truncator(resolution.text).chars(80),
             "due": f"{resolution.due:%d.%m.%Y}",
             "who": resolution.responsible.short_name if resolution.responsible else "—",
         }
@@ -60,8 +61,3 @@ def for_viewer(viewer) -> list[Attention]:
         url = reverse("meetings:detail", args=[meeting.school.key, meeting.key]) + "#resolutions"
         items.append(Attention(text=text % params, url=url, severity=severity, date=resolution.due))
     return items
-
-
-def _shorten(text: str, limit: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,80 @@
+"""Home-page items about open lessons (ORG-3) and observations (HEAD-D1, SVC-D4): the open
+lessons I give and those I signed up for in the next two weeks, and observations of my lessons
+recorded in the last two weeks. Three queries, whatever the number of lessons.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from usul.lessons.models import Observation
+from usul.lessons.selectors import upcoming_for
+from usul.lib.attention import Attention
+
+AHEAD_DAYS = 14
+NEW_OBSERVATION_DAYS = 14
+
+
+def for_viewer(viewer) -> list[Attention]:
+    staff = viewer.staff
+    if staff is None:
+        return []
+    today = viewer.today
+    teaching, attending = upcoming_for(staff, today, until=today + dt.timedelta(days=AHEAD_DAYS))
+    items = []
+    for lesson in teaching:
+        items.append(
+            Attention(
+                text=_("You give an open lesson on %(date)s: %(topic)s")
+                % {"date": f"{lesson.date:%d.%m.%Y}", "topic": Truncator(lesson.topic).chars(80)},
+                url=reverse("lessons:detail", args=[lesson.school.key, lesson.key]),
+                date=lesson.date,
+            )
+        )
+    for lesson in attending:
+        items.append(
+            Attention(
+                text=_("You signed up for %(teacher)s's open lesson on %(date)s: %(topic)s")
+                % {
+                    "teacher": lesson.teacher.short_name,
+                    "date": f"{lesson.date:%d.%m.%Y}",
+                    "topic": Truncator(lesson.topic).chars(80),
+                },
+                url=reverse("lessons:detail", args=[lesson.school.key, lesson.key]),
+                date=lesson.date,
+            )
+        )
+    # "New" = recorded within the last two weeks of the viewer's day (the notification tells
+    # the moment it happens; this keeps it in sight for a while).
+    since = timezone.make_aware(
+        dt.datetime.combine(today - dt.timedelta(days=NEW_OBSERVATION_DAYS), dt.time.min)
+    )
+    recent = (
+        Observation.objects.filter(teacher=staff, created_at__gte=since)
+        .select_related("observer", "open_lesson", "school")
+        .order_by("-created_at", "-id")
+    )
+    for observation in recent:
+        if observation.open_lesson is not None:
+            url = reverse(
+                "lessons:detail", args=[observation.school.key, observation.open_lesson.key]
+            )
+        else:
+            url = reverse("lessons:teacher", args=[observation.school.key, staff.key])
+        items.append(
+            Attention(
+                text=_("%(observer)s recorded an observation of your lesson of %(date)s.")
+                % {
+                    "observer": observation.observer.short_name,
+                    "date": f"{observation.date:%d.%m.%Y}",
+                },
+                url=url + "#observations",
+                date=observation.date,
+            )
+        )
+    return items

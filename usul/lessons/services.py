@@ -1,0 +1,499 @@
+"""Writes about open lessons, their visitors, observation forms and lesson observations.
+
+ORG-3, FUNC-3: MAs organise cycles of open lessons that colleagues attend; HEAD-D1, SVC-D4:
+lessons are observed and analysed, inside the schedule or on a head's visit. Every function
+is one transaction, answers bad input with a translated message naming the field, and records
+who made the change (``_history_user``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from usul.associations.models import Association
+from usul.associations.selectors import is_active, members_at
+from usul.lessons.default_observation_template import (
+    DEFAULT_CRITERIA,
+    DEFAULT_JUDGEMENTS,
+    DEFAULT_NAME,
+    DEFAULT_SCALE,
+)
+from usul.lessons.models import (
+    Observation,
+    ObservationTemplate,
+    OpenLesson,
+    OpenLessonStatus,
+    OpenLessonVisitor,
+)
+from usul.lessons.selectors import current_template
+from usul.people.models import Staff
+from usul.planning.models import PlanItem, PlanItemKind
+from usul.schools.models import School, SchoolYear, Subject
+
+GRADES = range(1, 12)  # grades 1–11 of a Kyrgyz general-education school
+
+
+def _d(day: dt.date) -> str:
+    return f"{day:%d.%m.%Y}"
+
+
+def _notify(**kwargs) -> None:
+    # Imported here: the notifications app is delivered separately (docs/TEAM.md).
+    from usul.notifications.services import notify
+
+    notify(**kwargs)
+
+
+def lesson_url(lesson: OpenLesson) -> str:
+    return reverse("lessons:detail", args=[lesson.school.key, lesson.key])
+
+
+def teacher_url(teacher: Staff) -> str:
+    return reverse("lessons:teacher", args=[teacher.school.key, teacher.key])
+
+
+def _check_in_year(year: SchoolYear, date: dt.date | None, field: str = "date") -> None:
+    if date is None:
+        raise ValidationError({field: _("Date: enter the date.")})
+    if not year.contains(date):
+        raise ValidationError(
+            {
+                field: _("Date: %(date)s is outside the school year %(year)s (%(first)s–%(last)s).")
+                % {
+                    "date": _d(date),
+                    "year": year.key,
+                    "first": _d(year.start),
+                    "last": _d(year.end),
+                }
+            }
+        )
+
+
+def _lesson_key(association: Association, year: SchoolYear) -> str:
+    """ "ol-stem-2025-3": the MA's short key, the year, the MA's running number."""
+    short = association.key.removeprefix("ma-")
+    prefix = f"ol-{short}-{year.start.year}-"
+    taken = set(
+        OpenLesson.objects.filter(
+            school_id=association.school_id, key__startswith=prefix
+        ).values_list("key", flat=True)
+    )
+    n = len(taken) + 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    return f"{prefix}{n}"
+
+
+def _validate_lesson(
+    lesson: OpenLesson, *, teacher: Staff | None, topic: str, subject, grade, as_new: bool
+) -> None:
+    year = lesson.year
+    association = lesson.association
+    if not (topic or "").strip():
+        raise ValidationError({"topic": _("Topic: write the topic of the lesson.")})
+    if teacher is None:
+        raise ValidationError({"teacher": _("Teacher: choose who gives the lesson.")})
+    _check_in_year(year, lesson.date)
+    if as_new and not is_active(association, lesson.date, year):
+        raise ValidationError(
+            {"date": _("Date: the MA is not active on %(date)s.") % {"date": _d(lesson.date)}}
+        )
+    # ORG-3: the MA's open lessons are given by its own members.
+    if teacher.pk not in {s.pk for s in members_at(association, lesson.date)}:
+        raise ValidationError(
+            {
+                "teacher": _("Teacher: %(name)s is not a member of the MA on %(date)s.")
+                % {"name": teacher.short_name, "date": _d(lesson.date)}
+            }
+        )
+    if subject is not None and subject.school_id != lesson.school_id:
+        raise ValidationError({"subject": _("Subject: choose a subject of this school.")})
+    if grade is not None and grade not in GRADES:
+        raise ValidationError({"grade": _("Grade: enter a grade from 1 to 11.")})
+
+
+@transaction.atomic
+def open_lesson_schedule(
+    *,
+    actor,
+    association: Association,
+    year: SchoolYear,
+    teacher: Staff | None,
+    topic: str,
+    date: dt.date | None,
+    subject: Subject | None = None,
+    grade: int | None = None,
+    class_label: str = "",
+    cycle_topic: str = "",
+    plan_item: PlanItem | None = None,
+) -> OpenLesson:
+    """Put an open lesson on the MA's schedule (ORG-3, DOC-7)."""
+    if year.school_id != association.school_id:
+        raise ValidationError({"year": _("School year: it belongs to another school.")})
+    if plan_item is not None:
+        if plan_item.kind != PlanItemKind.OPEN_LESSON:
+            raise ValidationError(
+                {"plan_item": _("Plan item: only an item of kind “open lesson” fits here.")}
+            )
+        if plan_item.plan.association_id != association.id or plan_item.plan.year_id != year.id:
+            raise ValidationError(
+                {"plan_item": _("Plan item: it belongs to another MA or another year.")}
+            )
+        date = date or plan_item.date
+    if date is None:
+        raise ValidationError({"date": _("Date: enter the date of the lesson.")})
+    # Lock the MA so that two lessons scheduled at once never get the same key.
+    Association.objects.select_for_update().filter(pk=association.pk).first()
+    lesson = OpenLesson(
+        school_id=association.school_id,
+        association=association,
+        year=year,
+        teacher=teacher,
+        subject=subject,
+        grade=grade,
+        class_label=(class_label or "").strip(),
+        topic=(topic or "").strip(),
+        cycle_topic=(cycle_topic or "").strip(),
+        date=date,
+        plan_item=plan_item,
+    )
+    _validate_lesson(
+        lesson, teacher=teacher, topic=topic, subject=subject, grade=grade, as_new=True
+    )
+    lesson.key = _lesson_key(association, year)
+    lesson.full_clean()
+    lesson._history_user = actor
+    lesson.save()
+    return lesson
+
+
+def _locked(lesson: OpenLesson) -> OpenLesson:
+    return (
+        OpenLesson.objects.select_for_update()
+        .select_related("school", "year", "association", "teacher")
+        .get(pk=lesson.pk)
+    )
+
+
+def _require_scheduled(lesson: OpenLesson) -> None:
+    if lesson.status != OpenLessonStatus.SCHEDULED:
+        raise ValidationError(
+            {
+                "status": _("Status: the lesson is %(status)s; it can no longer be changed.")
+                % {"status": lesson.get_status_display()}
+            }
+        )
+
+
+UPDATABLE = ("teacher", "topic", "date", "subject", "grade", "class_label", "cycle_topic")
+
+
+@transaction.atomic
+def open_lesson_update(*, actor, open_lesson: OpenLesson, **changes) -> OpenLesson:
+    """Change a scheduled lesson's teacher, topic, date, subject, grade, class or cycle."""
+    unknown = set(changes) - set(UPDATABLE)
+    if unknown:
+        raise TypeError(f"open_lesson_update: unknown fields {sorted(unknown)}")
+    lesson = _locked(open_lesson)
+    _require_scheduled(lesson)
+    for name, value in changes.items():
+        if isinstance(value, str):
+            value = value.strip()
+        setattr(lesson, name, value)
+    _validate_lesson(
+        lesson,
+        teacher=lesson.teacher,
+        topic=lesson.topic,
+        subject=lesson.subject,
+        grade=lesson.grade,
+        as_new=False,
+    )
+    lesson.full_clean()
+    lesson._history_user = actor
+    lesson.save(update_fields=[*changes, "updated_at"])
+    return lesson
+
+
+@transaction.atomic
+def open_lesson_cancel(*, actor, open_lesson: OpenLesson) -> OpenLesson:
+    lesson = _locked(open_lesson)
+    _require_scheduled(lesson)
+    lesson.status = OpenLessonStatus.CANCELLED
+    lesson._history_user = actor
+    lesson.save(update_fields=["status", "updated_at"])
+    return lesson
+
+
+@transaction.atomic
+def open_lesson_hold(*, actor, open_lesson: OpenLesson, as_of: dt.date) -> OpenLesson:
+    """Record that the lesson was given; not before its date."""
+    lesson = _locked(open_lesson)
+    _require_scheduled(lesson)
+    if lesson.date > as_of:
+        raise ValidationError(
+            {
+                "date": _("Date: a lesson dated %(date)s cannot be marked as given before then.")
+                % {"date": _d(lesson.date)}
+            }
+        )
+    lesson.status = OpenLessonStatus.HELD
+    lesson._history_user = actor
+    lesson.save(update_fields=["status", "updated_at"])
+    return lesson
+
+
+@transaction.atomic
+def open_lesson_sign_up(*, actor, open_lesson: OpenLesson, staff: Staff) -> OpenLessonVisitor:
+    """A colleague signs up to attend (ORG-3). Signing up twice changes nothing."""
+    lesson = _locked(open_lesson)
+    _require_scheduled(lesson)
+    if staff.school_id != lesson.school_id:
+        raise ValidationError({"staff": _("Visitor: only staff of this school can sign up.")})
+    if staff.pk == lesson.teacher_id:
+        raise ValidationError(
+            {"staff": _("Visitor: the teacher who gives the lesson cannot sign up to it.")}
+        )
+    existing = OpenLessonVisitor.objects.filter(open_lesson=lesson, staff=staff).first()
+    if existing is not None:
+        return existing
+    visitor = OpenLessonVisitor(open_lesson=lesson, staff=staff)
+    visitor.full_clean()
+    visitor._history_user = actor
+    visitor.save()
+    return visitor
+
+
+@transaction.atomic
+def open_lesson_withdraw(*, actor, open_lesson: OpenLesson, staff: Staff) -> None:
+    lesson = _locked(open_lesson)
+    _require_scheduled(lesson)
+    for visitor in OpenLessonVisitor.objects.filter(open_lesson=lesson, staff=staff):
+        visitor._history_user = actor
+        visitor.delete()
+
+
+# --- Observation forms ------------------------------------------------------------------------
+
+
+def _clean_entries(entries, *, field: str, prefix: str, required: bool) -> list[dict]:
+    """Criteria or judgements as ``{"key", "ky", "ru", "en"}``; a Kyrgyz or Russian name is
+    required for each, and keys are given in order when missing."""
+    cleaned = []
+    for n, entry in enumerate(entries or [], start=1):
+        names = {code: (entry.get(code) or "").strip() for code in ("ky", "ru", "en")}
+        if not any(names.values()):
+            continue
+        if not (names["ky"] or names["ru"]):
+            raise ValidationError(
+                {field: _("Line %(n)s: give a name in Kyrgyz or Russian.") % {"n": n}}
+            )
+        cleaned.append({"key": entry.get("key") or f"{prefix}{n}", **names})
+    if required and not cleaned:
+        raise ValidationError({field: _("Criteria: list at least one criterion.")})
+    keys = [e["key"] for e in cleaned]
+    if len(set(keys)) != len(keys):
+        raise ValidationError({field: _("Criteria: two lines have the same key.")})
+    return cleaned
+
+
+@transaction.atomic
+def observation_template_save(
+    *,
+    actor,
+    school: School,
+    name: str,
+    scale_min: int,
+    scale_max: int,
+    criteria: list[dict],
+    judgements: list[dict],
+) -> ObservationTemplate:
+    """Save the school's observation form as a new version; earlier observations keep theirs."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Name: give the form a name.")})
+    if scale_min is None or scale_max is None or scale_min >= scale_max:
+        raise ValidationError(
+            {"scale_max": _("Score scale: the highest score must be above the lowest.")}
+        )
+    if scale_min < 0 or scale_max > 100:
+        raise ValidationError({"scale_max": _("Score scale: use scores from 0 to 100.")})
+    criteria = _clean_entries(criteria, field="criteria", prefix="c", required=True)
+    judgements = _clean_entries(judgements, field="judgements", prefix="j", required=False)
+    # Lock the school's forms so that two saves never claim the same version number.
+    School.objects.select_for_update().filter(pk=school.pk).first()
+    latest = ObservationTemplate.objects.filter(school=school).aggregate(v=Max("version"))
+    template = ObservationTemplate(
+        school=school,
+        version=(latest["v"] or 0) + 1,
+        name=name,
+        scale_min=scale_min,
+        scale_max=scale_max,
+        criteria=criteria,
+        judgements=judgements,
+    )
+    template.full_clean()
+    template._history_user = actor
+    template.save()
+    return template
+
+
+@transaction.atomic
+def observation_template_ensure(*, school: School, actor=None) -> ObservationTemplate:
+    """The school's form in force; a school that has none gets the default one (version 1)."""
+    template = current_template(school)
+    if template is not None:
+        return template
+    return observation_template_save(
+        actor=actor,
+        school=school,
+        name=DEFAULT_NAME,
+        scale_min=DEFAULT_SCALE[0],
+        scale_max=DEFAULT_SCALE[1],
+        criteria=DEFAULT_CRITERIA,
+        judgements=DEFAULT_JUDGEMENTS,
+    )
+
+
+# --- Observations -------------------------------------------------------------------------
+
+
+def _year_of(school_id: int, date: dt.date) -> SchoolYear | None:
+    return SchoolYear.objects.filter(school_id=school_id, start__lte=date, end__gte=date).first()
+
+
+def _clean_scores(template: ObservationTemplate, scores: dict | None) -> dict:
+    keys = {c["key"] for c in template.criteria}
+    cleaned = {}
+    for key, value in (scores or {}).items():
+        if value in (None, ""):
+            continue  # a criterion the observer could not judge stays empty
+        if key not in keys:
+            raise ValidationError(
+                {"scores": _("Scores: unknown criterion “%(key)s”.") % {"key": key}}
+            )
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = None
+        if number is None or not template.scale_min <= number <= template.scale_max:
+            raise ValidationError(
+                {
+                    "scores": _(
+                        "Scores: each score must be a whole number from %(min)s to %(max)s."
+                    )
+                    % {"min": template.scale_min, "max": template.scale_max}
+                }
+            )
+        cleaned[key] = number
+    return cleaned
+
+
+@transaction.atomic
+def observation_record(
+    *,
+    actor,
+    observer: Staff,
+    date: dt.date | None,
+    template: ObservationTemplate,
+    open_lesson: OpenLesson | None = None,
+    teacher: Staff | None = None,
+    scores: dict | None = None,
+    strengths: str = "",
+    recommendations: str = "",
+    summary: str = "",
+    judgement: str = "",
+    as_of: dt.date | None = None,
+) -> Observation:
+    """Record the analysis of a lesson (HEAD-D1, SVC-D4): of an open lesson, or — with
+    ``teacher`` and no lesson — of a head's visit outside the open-lesson schedule."""
+    if open_lesson is not None:
+        lesson = _locked(open_lesson)
+        if teacher is not None and teacher.pk != lesson.teacher_id:
+            raise ValidationError(
+                {"teacher": _("Teacher: the open lesson is given by someone else.")}
+            )
+        teacher = lesson.teacher
+        school_id = lesson.school_id
+        if lesson.status == OpenLessonStatus.CANCELLED:
+            raise ValidationError(
+                {"open_lesson": _("Open lesson: it was cancelled; there is nothing to observe.")}
+            )
+        date = date or lesson.date
+        _check_in_year(lesson.year, date)
+        if date < lesson.date:
+            raise ValidationError(
+                {
+                    "date": _("Date: the observation cannot be before the lesson (%(date)s).")
+                    % {"date": _d(lesson.date)}
+                }
+            )
+    else:
+        lesson = None
+        if teacher is None:
+            raise ValidationError({"teacher": _("Teacher: choose whose lesson was observed.")})
+        school_id = teacher.school_id
+        if date is None:
+            raise ValidationError({"date": _("Date: enter the date of the lesson.")})
+        if _year_of(school_id, date) is None:
+            raise ValidationError(
+                {
+                    "date": _("Date: %(date)s is outside every school year of the school.")
+                    % {"date": _d(date)}
+                }
+            )
+    if as_of is not None and date > as_of:
+        raise ValidationError(
+            {
+                "date": _("Date: %(date)s has not come yet; record the observation after it.")
+                % {"date": _d(date)}
+            }
+        )
+    if observer.school_id != school_id or teacher.school_id != school_id:
+        raise ValidationError({"observer": _("Observer: only staff of this school observe.")})
+    if observer.pk == teacher.pk:
+        raise ValidationError(
+            {"observer": _("Observer: a teacher does not observe their own lesson.")}
+        )
+    if template.school_id != school_id:
+        raise ValidationError({"template": _("Form: it belongs to another school.")})
+    cleaned = _clean_scores(template, scores)
+    judgement = (judgement or "").strip()
+    if judgement and judgement not in {j["key"] for j in template.judgements}:
+        raise ValidationError({"judgement": _("Overall judgement: choose one from the list.")})
+    texts = {
+        "strengths": (strengths or "").strip(),
+        "recommendations": (recommendations or "").strip(),
+        "summary": (summary or "").strip(),
+    }
+    if not cleaned and not any(texts.values()) and not judgement:
+        raise ValidationError(
+            {"summary": _("Summary: give at least one score, a judgement or a few words.")}
+        )
+    observation = Observation(
+        school_id=school_id,
+        open_lesson=lesson,
+        teacher=teacher,
+        observer=observer,
+        date=date,
+        scores=cleaned,
+        judgement=judgement,
+        template=template,
+        **texts,
+    )
+    observation.full_clean()
+    observation._history_user = actor
+    observation.save()
+    _notify(
+        kind="observation_recorded",
+        recipients=[teacher],
+        url=lesson_url(lesson) if lesson is not None else teacher_url(teacher),
+        params={"observer": observer.short_name, "date": date},
+        actor=actor,
+    )
+    return observation

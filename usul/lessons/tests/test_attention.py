@@ -1,0 +1,82 @@
+"""Home-page items about open lessons and observations: fixed queries, two-week windows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from usul.accounts.policy import viewer_for
+from usul.lessons.attention import for_viewer
+from usul.lessons.models import Observation
+from usul.lessons.services import (
+    observation_record,
+    observation_template_ensure,
+    open_lesson_cancel,
+    open_lesson_sign_up,
+)
+
+D = dt.date
+
+
+def texts(user, day):
+    with translation.override("en"):
+        return [item.text for item in for_viewer(viewer_for(user, day))]
+
+
+def test_my_lesson_shows_from_two_weeks_before_to_its_day(ma, lesson):
+    assert texts(ma.teacher_user, D(2025, 9, 29)) == []  # fifteen days ahead
+    assert texts(ma.teacher_user, D(2025, 9, 30)) == [
+        "You give an open lesson on 14.10.2025: Бөлчөктөрдү кошуу"
+    ]
+    assert texts(ma.teacher_user, D(2025, 10, 14)) != []
+    assert texts(ma.teacher_user, D(2025, 10, 15)) == []
+
+
+def test_a_lesson_i_signed_up_for_shows_until_it_is_cancelled(ma, lesson):
+    open_lesson_sign_up(actor=ma.other_user, open_lesson=lesson, staff=ma.other)
+    assert texts(ma.other_user, D(2025, 10, 10)) == [
+        "You signed up for Асанова А.'s open lesson on 14.10.2025: Бөлчөктөрдү кошуу"
+    ]
+    open_lesson_cancel(actor=ma.head_user, open_lesson=lesson)
+    assert texts(ma.other_user, D(2025, 10, 10)) == []
+
+
+def test_a_new_observation_of_my_lesson_shows_for_two_weeks(ma, lesson):
+    form = observation_template_ensure(school=ma.school)
+    observation = observation_record(
+        actor=ma.colleague_user,
+        observer=ma.colleague,
+        open_lesson=lesson,
+        date=None,
+        template=form,
+        summary="Жакшы сабак",
+    )
+    recorded = observation.created_at.astimezone(dt.timezone(dt.timedelta(hours=6))).date()
+    after_lesson = [t for t in texts(ma.teacher_user, recorded) if "observation" in t]
+    assert after_lesson == ["Бекова Ү. recorded an observation of your lesson of 14.10.2025."]
+    assert [t for t in texts(ma.teacher_user, recorded + dt.timedelta(days=14))] != []
+    assert texts(ma.teacher_user, recorded + dt.timedelta(days=15)) == []
+    # Only the observed teacher is told.
+    assert texts(ma.colleague_user, recorded) == []
+
+
+def test_it_costs_three_queries_whatever_the_number(ma, lesson):
+    form = observation_template_ensure(school=ma.school)
+    for i in range(20):
+        observation_record(
+            actor=ma.head_user,
+            observer=ma.colleague,
+            open_lesson=lesson,
+            date=None,
+            template=form,
+            summary=f"{i}",
+        )
+    assert Observation.objects.count() == 20
+    viewer = viewer_for(ma.teacher_user, D(2025, 10, 14))
+    with CaptureQueriesContext(connection) as queries:
+        items = for_viewer(viewer)
+    assert len(queries) == 3
+    assert len(items) >= 1

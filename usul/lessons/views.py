@@ -1,0 +1,503 @@
+"""Pages of open lessons and lesson observations (ORG-3, HEAD-D1, SVC-D4, DOC-7). Thin: read
+input, ask the policy, call a service, show the result. Fixed number of queries per page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from usul.accounts.policy import can, get_visible, require, visible
+from usul.associations.models import Association
+from usul.associations.selectors import active_associations
+from usul.lessons import services
+from usul.lessons.default_observation_template import (
+    DEFAULT_CRITERIA,
+    DEFAULT_JUDGEMENTS,
+    DEFAULT_NAME,
+    DEFAULT_SCALE,
+)
+from usul.lessons.forms import ObservationForm, OpenLessonForm, TemplateForm
+from usul.lessons.models import Observation, ObservationTemplate, OpenLesson, OpenLessonStatus
+from usul.lessons.selectors import (
+    current_template,
+    judgement_label,
+    lessons_of,
+    mean_score,
+    observations_for,
+    score_lines,
+    teacher_summary,
+    visitors_of,
+)
+from usul.lib.forms import add_service_errors
+from usul.people.models import Staff
+from usul.schools.models import School, Subject
+from usul.schools.selectors import current_year
+
+
+def _school(request, key: str) -> School:
+    return get_visible(request.viewer, School.objects.prefetch_related("years"), key=key)
+
+
+def _year(request, school: School):
+    years = sorted(school.years.all(), key=lambda y: y.start)
+    wanted = request.GET.get("year") or request.POST.get("year")
+    for year in years:
+        if year.key == wanted:
+            return year, years
+    return current_year(school, request.viewer.today), years
+
+
+def _staff(school: School):
+    return Staff.objects.filter(school=school).order_by("last_name", "first_name", "key")
+
+
+def _subjects(school: School):
+    return Subject.objects.filter(school=school).order_by("name_ky", "key")
+
+
+def _template_for_form(school: School) -> ObservationTemplate:
+    """The form in force, or — before a school has one — the default, unsaved (version 0);
+    it is saved with the first observation (``observation_template_ensure``)."""
+    template = current_template(school)
+    if template is not None:
+        return template
+    return ObservationTemplate(
+        school=school,
+        version=0,
+        name=DEFAULT_NAME,
+        scale_min=DEFAULT_SCALE[0],
+        scale_max=DEFAULT_SCALE[1],
+        criteria=DEFAULT_CRITERIA,
+        judgements=DEFAULT_JUDGEMENTS,
+    )
+
+
+def _template_posted(school: School, version: int, actor) -> ObservationTemplate:
+    """The version the observer filled in; version 0 is the default the school gets now."""
+    if version == 0:
+        return services.observation_template_ensure(school=school, actor=actor)
+    return get_object_or_404(ObservationTemplate, school=school, version=version)
+
+
+def _decorate(observations):
+    for observation in observations:
+        observation.lines = score_lines(observation)
+        observation.judgement_text = judgement_label(observation)
+        observation.mean = mean_score(observation)
+    return observations
+
+
+@login_required
+@require_GET
+def index(request):
+    """The menu's entry: the open-lesson schedule of the viewer's own school."""
+    viewer = request.viewer
+    if viewer.school_id is None:
+        return render(request, "lessons/index.html", {})
+    school = School.objects.only("key").get(pk=viewer.school_id)
+    return redirect("lessons:list", school.key)
+
+
+def _list_context(request, school: School, form=None) -> dict:
+    viewer = request.viewer
+    year, years = _year(request, school)
+    associations = active_associations(school, viewer.today, year)
+    chosen = next((a for a in associations if a.key == request.GET.get("ma")), None)
+    lessons = list(lessons_of(viewer, school, year, chosen.pk if chosen else None)) if year else []
+    for lesson in lessons:
+        lesson.school = school
+        lesson.can_attend = lesson.status == OpenLessonStatus.SCHEDULED and can(
+            viewer, "attend_open_lesson", lesson
+        )
+    manageable = [a for a in associations if can(viewer, "manage_association", a)]
+    if form is None and manageable and year is not None:
+        form = OpenLessonForm(
+            associations=Association.objects.filter(pk__in=[a.pk for a in manageable]),
+            staff=_staff(school),
+            subjects=_subjects(school),
+            initial={"association": chosen.key if chosen in manageable else None},
+        )
+    return {
+        "school": school,
+        "year": year,
+        "years": years,
+        "associations": associations,
+        "chosen": chosen,
+        "lessons": lessons,
+        "form": form if manageable else None,
+        "observation_template_editable": can(viewer, "configure_observation_template", school),
+    }
+
+
+@login_required
+@require_GET
+def lesson_list(request, school: str):
+    """The school's open-lesson schedule (DOC-7), or one MA's (``?ma=KEY``)."""
+    school_obj = _school(request, school)
+    return render(request, "lessons/list.html", _list_context(request, school_obj))
+
+
+@login_required
+@require_POST
+def schedule(request, school: str):
+    school_obj = _school(request, school)
+    viewer = request.viewer
+    year, _years = _year(request, school_obj)
+    associations = visible(viewer, Association.objects.filter(school=school_obj))
+    form = OpenLessonForm(
+        request.POST,
+        associations=associations,
+        staff=_staff(school_obj),
+        subjects=_subjects(school_obj),
+    )
+    if year is None:
+        form.add_error(None, _("School year: the school has no school year yet."))
+    if form.is_valid():
+        association = form.cleaned_data["association"]
+        require(viewer, "manage_association", association)
+        try:
+            lesson = services.open_lesson_schedule(
+                actor=request.user,
+                association=association,
+                year=year,
+                teacher=form.cleaned_data["teacher"],
+                topic=form.cleaned_data["topic"],
+                date=form.cleaned_data["date"],
+                subject=form.cleaned_data["subject"],
+                grade=form.cleaned_data["grade"],
+                class_label=form.cleaned_data["class_label"],
+                cycle_topic=form.cleaned_data["cycle_topic"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The open lesson is on the schedule."))
+            return redirect("lessons:detail", school_obj.key, lesson.key)
+    elif not any(can(viewer, "manage_association", a) for a in associations):
+        raise PermissionDenied("manage_association")
+    context = _list_context(request, school_obj, form=form)
+    return render(request, "lessons/list.html", context, status=400)
+
+
+def _lesson(request, school: str, key: str) -> OpenLesson:
+    return get_visible(
+        request.viewer,
+        OpenLesson.objects.select_related(
+            "school", "association", "year", "teacher", "subject", "plan_item"
+        ),
+        school__key=school,
+        key=key,
+    )
+
+
+def _detail_context(request, lesson: OpenLesson, **overrides) -> dict:
+    viewer = request.viewer
+    visitors = visitors_of(lesson)
+    can_manage = can(viewer, "manage_association", lesson)
+    can_observe = lesson.status != OpenLessonStatus.CANCELLED and can(
+        viewer, "observe_open_lesson", lesson
+    )
+    context = {
+        "lesson": lesson,
+        "school": lesson.school,
+        "visitors": visitors,
+        "signed_up": viewer.staff is not None and viewer.staff in visitors,
+        "can_attend": lesson.status == OpenLessonStatus.SCHEDULED
+        and can(viewer, "attend_open_lesson", lesson),
+        "can_manage": can_manage,
+        "observations": _decorate(
+            observations_for(viewer, Observation.objects.filter(open_lesson=lesson))
+        ),
+        "can_observe": can_observe,
+    }
+    if can_manage and lesson.status == OpenLessonStatus.SCHEDULED:
+        context["edit_form"] = OpenLessonForm(
+            associations=Association.objects.none(),
+            staff=_staff(lesson.school),
+            subjects=_subjects(lesson.school),
+            with_association=False,
+            initial={
+                "teacher": lesson.teacher.key,
+                "date": lesson.date,
+                "subject": lesson.subject.key if lesson.subject else None,
+                "grade": lesson.grade,
+                "class_label": lesson.class_label,
+                "topic": lesson.topic,
+                "cycle_topic": lesson.cycle_topic,
+            },
+        )
+    if can_observe:
+        context["observation_form"] = ObservationForm(
+            template=_template_for_form(lesson.school), initial={"date": lesson.date}
+        )
+    context.update(overrides)
+    return context
+
+
+@login_required
+@require_GET
+def detail(request, school: str, key: str):
+    lesson = _lesson(request, school, key)
+    return render(request, "lessons/detail.html", _detail_context(request, lesson))
+
+
+@login_required
+@require_POST
+def edit(request, school: str, key: str):
+    lesson = _lesson(request, school, key)
+    require(request.viewer, "manage_association", lesson)
+    form = OpenLessonForm(
+        request.POST,
+        associations=Association.objects.none(),
+        staff=_staff(lesson.school),
+        subjects=_subjects(lesson.school),
+        with_association=False,
+    )
+    if form.is_valid():
+        try:
+            services.open_lesson_update(actor=request.user, open_lesson=lesson, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The open lesson is saved."))
+            return redirect("lessons:detail", lesson.school.key, lesson.key)
+    context = _detail_context(request, lesson, edit_form=form)
+    return render(request, "lessons/detail.html", context, status=400)
+
+
+def _act(request, lesson: OpenLesson, action, success: str):
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+    return redirect("lessons:detail", lesson.school.key, lesson.key)
+
+
+@login_required
+@require_POST
+def hold(request, school: str, key: str):
+    lesson = _lesson(request, school, key)
+    require(request.viewer, "manage_association", lesson)
+    return _act(
+        request,
+        lesson,
+        lambda: services.open_lesson_hold(
+            actor=request.user, open_lesson=lesson, as_of=request.viewer.today
+        ),
+        _("The lesson is marked as given."),
+    )
+
+
+@login_required
+@require_POST
+def cancel(request, school: str, key: str):
+    lesson = _lesson(request, school, key)
+    require(request.viewer, "manage_association", lesson)
+    return _act(
+        request,
+        lesson,
+        lambda: services.open_lesson_cancel(actor=request.user, open_lesson=lesson),
+        _("The open lesson is cancelled."),
+    )
+
+
+@login_required
+@require_POST
+def sign_up(request, school: str, key: str):
+    lesson = _lesson(request, school, key)
+    require(request.viewer, "attend_open_lesson", lesson)
+    staff = request.viewer.staff
+    response = _act(
+        request,
+        lesson,
+        lambda: services.open_lesson_sign_up(actor=request.user, open_lesson=lesson, staff=staff),
+        _("You are signed up for the lesson."),
+    )
+    return _back_to_list(request, response)
+
+
+@login_required
+@require_POST
+def withdraw(request, school: str, key: str):
+    lesson = _lesson(request, school, key)
+    require(request.viewer, "attend_open_lesson", lesson)
+    staff = request.viewer.staff
+    response = _act(
+        request,
+        lesson,
+        lambda: services.open_lesson_withdraw(actor=request.user, open_lesson=lesson, staff=staff),
+        _("You are no longer signed up."),
+    )
+    return _back_to_list(request, response)
+
+
+def _back_to_list(request, response):
+    """Sign-ups made from the schedule return to the schedule (same filters)."""
+    back = request.POST.get("next", "")
+    if back.startswith("/lessons/") and "//" not in back:
+        return redirect(back)
+    return response
+
+
+@login_required
+@require_POST
+def observe(request, school: str, key: str):
+    """A colleague records the observation of an open lesson (HEAD-D1, SVC-D4)."""
+    lesson = _lesson(request, school, key)
+    viewer = request.viewer
+    require(viewer, "observe_open_lesson", lesson)
+    version = _int(request.POST.get("template_version"))
+    template = (
+        _template_for_form(lesson.school)
+        if version == 0
+        else get_object_or_404(ObservationTemplate, school=lesson.school, version=version)
+    )
+    form = ObservationForm(request.POST, template=template)
+    if form.is_valid():
+        try:
+            services.observation_record(
+                actor=request.user,
+                observer=viewer.staff,
+                open_lesson=lesson,
+                date=form.cleaned_data["date"],
+                template=_template_posted(lesson.school, version, request.user),
+                scores=form.scores(),
+                strengths=form.cleaned_data["strengths"],
+                recommendations=form.cleaned_data["recommendations"],
+                summary=form.cleaned_data["summary"],
+                judgement=form.cleaned_data["judgement"],
+                as_of=viewer.today,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The observation is recorded; the teacher can read it."))
+            return redirect("lessons:detail", lesson.school.key, lesson.key)
+    context = _detail_context(request, lesson, observation_form=form)
+    return render(request, "lessons/detail.html", context, status=400)
+
+
+def _int(raw) -> int:
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _teacher_context(request, school: School, teacher: Staff, year, years, **overrides):
+    viewer = request.viewer
+    summary = teacher_summary(viewer, teacher, year) if year else None
+    if summary:
+        _decorate(summary.observations)
+    context = {
+        "school": school,
+        "teacher": teacher,
+        "year": year,
+        "years": years,
+        "summary": summary,
+        "can_visit": can(viewer, "visit_lesson", teacher),
+        "is_self": viewer.staff is not None and viewer.staff.pk == teacher.pk,
+    }
+    if context["can_visit"] and "visit_form" not in overrides:
+        context["visit_form"] = ObservationForm(template=_template_for_form(school))
+    context.update(overrides)
+    return context
+
+
+@login_required
+@require_GET
+def teacher(request, school: str, staff: str):
+    """One teacher's observed lessons across the year, with average scores (SVC-D4)."""
+    school_obj = _school(request, school)
+    teacher_obj = get_visible(request.viewer, Staff.objects.filter(school=school_obj), key=staff)
+    year, years = _year(request, school_obj)
+    return render(
+        request,
+        "lessons/teacher.html",
+        _teacher_context(request, school_obj, teacher_obj, year, years),
+    )
+
+
+@login_required
+@require_POST
+def visit(request, school: str, staff: str):
+    """The head's (or leadership's) visit to a lesson outside the open-lesson schedule."""
+    school_obj = _school(request, school)
+    viewer = request.viewer
+    teacher_obj = get_visible(viewer, Staff.objects.filter(school=school_obj), key=staff)
+    require(viewer, "visit_lesson", teacher_obj)
+    year, years = _year(request, school_obj)
+    version = _int(request.POST.get("template_version"))
+    template = (
+        _template_for_form(school_obj)
+        if version == 0
+        else get_object_or_404(ObservationTemplate, school=school_obj, version=version)
+    )
+    form = ObservationForm(request.POST, template=template)
+    if form.is_valid():
+        try:
+            services.observation_record(
+                actor=request.user,
+                observer=viewer.staff,
+                teacher=teacher_obj,
+                date=form.cleaned_data["date"],
+                template=_template_posted(school_obj, version, request.user),
+                scores=form.scores(),
+                strengths=form.cleaned_data["strengths"],
+                recommendations=form.cleaned_data["recommendations"],
+                summary=form.cleaned_data["summary"],
+                judgement=form.cleaned_data["judgement"],
+                as_of=viewer.today,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The observation is recorded; the teacher can read it."))
+            return redirect("lessons:teacher", school_obj.key, teacher_obj.key)
+    context = _teacher_context(request, school_obj, teacher_obj, year, years, visit_form=form)
+    return render(request, "lessons/teacher.html", context, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def observation_template(request, school: str):
+    """The school's observation form: criteria, score scale, judgements (HEAD-D1, SVC-D4)."""
+    school_obj = _school(request, school)
+    require(request.viewer, "configure_observation_template", school_obj)
+    template = _template_for_form(school_obj)
+    form = TemplateForm(request.POST or None, initial=TemplateForm.initial_from(template))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                saved = services.observation_template_save(
+                    actor=request.user,
+                    school=school_obj,
+                    name=form.cleaned_data["name"],
+                    scale_min=form.cleaned_data["scale_min"],
+                    scale_max=form.cleaned_data["scale_max"],
+                    criteria=form.criteria_entries(),
+                    judgements=form.judgement_entries(),
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The observation form is saved as version %(version)s.")
+                    % {"version": saved.version},
+                )
+                return redirect("lessons:template", school_obj.key)
+        status = 400
+    return render(
+        request,
+        "lessons/template.html",
+        {"school": school_obj, "template": template, "form": form},
+        status=status,
+    )
