@@ -35,7 +35,9 @@ from decimal import Decimal
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from usul.assessment.models import KtuRecord, KtuValue
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
@@ -148,13 +150,16 @@ class ImportSummary:
 # --- Import -------------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def bundle_import(*, data: dict, actor=None) -> ImportSummary:
-    """Bring the bundle's school to what ``data`` says, in one transaction (BUNDLE.md)."""
+    """Bring the bundle's school to what ``data`` says, in one transaction (BUNDLE.md).
+
+    An invalid bundle raises ``BundleInvalid`` with every error before the database is touched.
+    """
     errors = validate(data)
     if errors:
         raise BundleInvalid(errors)
-    return _Import(data, actor).run()
+    with transaction.atomic():
+        return _Import(data, actor).run()
 
 
 class _Rollback(Exception):
@@ -224,104 +229,70 @@ class _Import:
     def run(self) -> ImportSummary:
         data = self.data
         self.school = self.import_school()
-        school = self.school
         self.years = self.keyed(
             "years",
             SchoolYear,
-            [
-                _Row(
-                    ["years", i],
-                    y["key"],
-                    school,
-                    {
-                        "school_id": school.pk,
-                        "key": y["key"],
-                        "start": _date(y["start"]),
-                        "end": _date(y["end"]),
-                        "theme": y["theme"],
-                    },
-                )
-                for i, y in enumerate(data["years"])
-            ],
+            self.records(
+                ["years"],
+                data["years"],
+                lambda y: {
+                    "start": _date(y["start"]),
+                    "end": _date(y["end"]),
+                    "theme": y["theme"],
+                },
+            ),
         )
         self.subjects = self.keyed(
             "subjects",
             Subject,
-            [
-                _Row(
-                    ["subjects", i],
-                    s["key"],
-                    school,
-                    {
-                        "school_id": school.pk,
-                        "key": s["key"],
-                        "name_ky": s["name"]["ky"],
-                        "name_ru": _text(s["name"]["ru"]),
-                        "name_en": _text(s["name"]["en"]),
-                        "area": s["area"],
-                    },
-                )
-                for i, s in enumerate(data["subjects"])
-            ],
+            self.records(
+                ["subjects"],
+                data["subjects"],
+                lambda s: {
+                    "name_ky": s["name"]["ky"],
+                    "name_ru": _text(s["name"]["ru"]),
+                    "name_en": _text(s["name"]["en"]),
+                    "area": s["area"],
+                },
+            ),
         )
-        self.staff = self.keyed(
-            "staff",
-            Staff,
-            [
-                _Row(["staff", i], s["key"], school, self.staff_values(s))
-                for i, s in enumerate(data["staff"])
-            ],
-        )
+        self.staff = self.keyed("staff", Staff, self.records(["staff"], data["staff"], self.person))
         self.import_staff_sections()
 
         # Orders and MAs point at each other: orders first, linked to the MAs that exist
         # already; then the MAs with their creating and liquidating orders; then the orders of
         # MAs that are new in this bundle are linked.
-        known_associations = {
-            a.key: a.pk for a in Association.objects.filter(school=school).only("pk", "key")
-        }
+        known = dict(Association.objects.filter(school=self.school).values_list("key", "pk"))
         self.orders = self.keyed(
             "orders",
             Order,
-            [
-                _Row(
-                    ["orders", i],
-                    o["key"],
-                    school,
-                    {
-                        "school_id": school.pk,
-                        "key": o["key"],
-                        "number": _text(o["number"]),
-                        "date": _date(o["date"]),
-                        "kind": o["kind"],
-                        "association_id": known_associations.get(o["association"]),
-                        "proposed_by_id": self.pk(self.staff, o["proposed_by"]),
-                        "signed_by_id": self.pk(self.staff, o["signed_by"]),
-                        "text": _text(o["text"]),
-                    },
-                )
-                for i, o in enumerate(data["orders"])
-            ],
+            self.records(
+                ["orders"],
+                data["orders"],
+                lambda o: {
+                    "number": _text(o["number"]),
+                    "date": _date(o["date"]),
+                    "kind": o["kind"],
+                    "association_id": known.get(o["association"]),
+                    "proposed_by_id": self.pk(self.staff, o["proposed_by"]),
+                    "signed_by_id": self.pk(self.staff, o["signed_by"]),
+                    "text": _text(o["text"]),
+                },
+            ),
         )
         self.associations = self.keyed(
             "associations",
             Association,
-            [
-                _Row(
-                    ["associations", i],
-                    a["key"],
-                    school,
-                    {
-                        "school_id": school.pk,
-                        "key": a["key"],
-                        "name": a["name"],
-                        "kind": a["kind"],
-                        "created_by_id": self.pk(self.orders, a["created_by"]),
-                        "liquidated_by_id": self.pk(self.orders, a["liquidated_by"]),
-                    },
-                )
-                for i, a in enumerate(data["associations"])
-            ],
+            self.records(
+                ["associations"],
+                data["associations"],
+                lambda a: {
+                    "name": a["name"],
+                    "kind": a["kind"],
+                    "created_by_id": self.pk(self.orders, a["created_by"]),
+                    "liquidated_by_id": self.pk(self.orders, a["liquidated_by"]),
+                },
+            ),
         )
         self.link(
             "orders",
@@ -332,82 +303,94 @@ class _Import:
                 for o in data["orders"]
             ],
         )
-        self.m2m(
+        self.key_lists(
             "associations",
             Association,
             "subjects",
-            {
-                self.associations[a["key"]].pk: [self.subjects[k].pk for k in a["subjects"]]
-                for a in data["associations"]
-            },
-            {self.associations[a["key"]].pk: a["key"] for a in data["associations"]},
+            self.associations,
+            {a["key"]: [self.subjects[k].pk for k in a["subjects"]] for a in data["associations"]},
         )
 
         self.decisions = self.keyed(
             "council_decisions",
             CouncilDecision,
-            [
-                _Row(
-                    ["council_decisions", i],
-                    c["key"],
-                    school,
-                    {
-                        "school_id": school.pk,
-                        "key": c["key"],
-                        "year_id": self.years[c["year"]].pk,
-                        "date": _date(c["date"]),
-                        "text": _text(c["text"]),
-                    },
-                )
-                for i, c in enumerate(data["council_decisions"])
-            ],
+            self.records(
+                ["council_decisions"],
+                data["council_decisions"],
+                lambda c: {
+                    "year_id": self.years[c["year"]].pk,
+                    "date": _date(c["date"]),
+                    "text": _text(c["text"]),
+                },
+            ),
         )
-        self.m2m(
+        self.key_lists(
             "council_decisions",
             CouncilDecision,
             "associations",
+            self.decisions,
             {
-                self.decisions[c["key"]].pk: [self.associations[k].pk for k in c["associations"]]
+                c["key"]: [self.associations[k].pk for k in c["associations"]]
                 for c in data["council_decisions"]
             },
-            {self.decisions[c["key"]].pk: c["key"] for c in data["council_decisions"]},
         )
         self.instructions = self.keyed(
             "district_instructions",
             DistrictInstruction,
-            [
-                _Row(
-                    ["district_instructions", i],
-                    d["key"],
-                    school,
-                    {
-                        "school_id": school.pk,
-                        "key": d["key"],
-                        "year_id": self.years[d["year"]].pk,
-                        "number": _text(d["number"]),
-                        "date": _date(d["date"]),
-                        "title": d["title"],
-                        "targets_all": d["targets"] == ["all"],
-                    },
-                )
-                for i, d in enumerate(data["district_instructions"])
-            ],
+            self.records(
+                ["district_instructions"],
+                data["district_instructions"],
+                lambda d: {
+                    "year_id": self.years[d["year"]].pk,
+                    "number": _text(d["number"]),
+                    "date": _date(d["date"]),
+                    "title": d["title"],
+                    "targets_all": d["targets"] == ["all"],
+                },
+            ),
         )
-        self.m2m(
+        self.key_lists(
             "district_instructions",
             DistrictInstruction,
             "target_subjects",
+            self.instructions,
             {
-                self.instructions[d["key"]].pk: [
-                    self.subjects[k].pk for k in d["targets"] if k != "all"
-                ]
+                d["key"]: [self.subjects[k].pk for k in d["targets"] if k != "all"]
                 for d in data["district_instructions"]
             },
-            {self.instructions[d["key"]].pk: d["key"] for d in data["district_instructions"]},
         )
         self.import_association_sections()
         self.write_history()
         return self.summary
+
+    def records(
+        self, at: list, items: list[dict], values: Callable[[dict], dict], **fixed
+    ) -> list[_Row]:
+        """Keyed records of the school as the bundle wants them (``at``: the list's path)."""
+        return [
+            _Row(
+                [*at, index],
+                item["key"],
+                self.school,
+                {
+                    "school_id": self.school.pk,
+                    "key": item["key"],
+                    **fixed,
+                    **values(item),
+                },
+            )
+            for index, item in enumerate(items)
+        ]
+
+    def key_lists(self, section: str, model, name: str, records: dict, wanted: dict) -> None:
+        """``m2m`` for keyed records: ``wanted`` maps a record's key to the pks of its list."""
+        self.m2m(
+            section,
+            model,
+            name,
+            {records[key].pk: targets for key, targets in wanted.items()},
+            {records[key].pk: key for key in wanted},
+        )
 
     # -- district and school
 
@@ -449,20 +432,22 @@ class _Import:
                     },
                 )
             ],
-            existing=School.objects.filter(key=key),
+            # Two imports of one school wait for each other instead of mixing their rows.
+            existing=School.objects.select_for_update().filter(key=key),
         )[key]
         self.summary.school_created = bool(self.summary.sections["school"].created)
         return school
 
     # -- staff
 
-    def staff_values(self, s: dict) -> dict:
+    @staticmethod
+    def person(s: dict) -> dict:
+        # BUNDLE.md: every section but key and names may be missing; "no education section"
+        # stays apart from an empty one (``has_education``) so that it comes back as it went.
         education = s.get("education")
         education = education if isinstance(education, dict) else None
         edu = education or {}
         return {
-            "school_id": self.school.pk,
-            "key": s["key"],
             "last_name": s["last_name"],
             "first_name": s["first_name"],
             "patronymic": _text(s.get("patronymic")),
@@ -637,23 +622,20 @@ class _Import:
             "associations.meetings",
             Meeting,
             [
-                _Row(
-                    ["associations", i, "meetings", n],
-                    m["key"],
-                    school,
-                    {
-                        "school_id": school.pk,
-                        "association_id": ma.pk,
-                        "key": m["key"],
+                row
+                for i, a, ma in mas
+                for row in self.records(
+                    ["associations", i, "meetings"],
+                    a["meetings"],
+                    lambda m: {
                         "year_id": self.years[m["year"]].pk,
                         "number": m["number"],
                         "date": _date(m["date"]),
                         "status": m["status"],
                         "agenda": m["agenda"],
                     },
+                    association_id=ma.pk,
                 )
-                for i, a, ma in mas
-                for n, m in enumerate(a["meetings"])
             ],
             existing=Meeting.objects.filter(school=school),
         )
@@ -789,14 +771,12 @@ class _Import:
             "associations.open_lessons",
             OpenLesson,
             [
-                _Row(
-                    ["associations", i, "open_lessons", n],
-                    o["key"],
-                    school,
-                    {
-                        "school_id": school.pk,
-                        "association_id": ma.pk,
-                        "key": o["key"],
+                row
+                for i, a, ma in mas
+                for row in self.records(
+                    ["associations", i, "open_lessons"],
+                    a["open_lessons"],
+                    lambda o: {
                         "year_id": self.years[o["year"]].pk,
                         "teacher_id": self.staff[o["teacher"]].pk,
                         "subject_id": self.pk(self.subjects, o["subject"]),
@@ -805,9 +785,8 @@ class _Import:
                         "date": _date(o["date"]),
                         "status": o["status"],
                     },
+                    association_id=ma.pk,
                 )
-                for i, a, ma in mas
-                for n, o in enumerate(a["open_lessons"])
             ],
             existing=OpenLesson.objects.filter(school=school),
         )
@@ -915,23 +894,20 @@ class _Import:
             "associations.documents",
             DocumentEntry,
             [
-                _Row(
-                    ["associations", i, "documents", n],
-                    d["key"],
-                    school,
-                    {
-                        "school_id": school.pk,
-                        "association_id": ma.pk,
-                        "key": d["key"],
+                row
+                for i, a, ma in mas
+                for row in self.records(
+                    ["associations", i, "documents"],
+                    a["documents"],
+                    lambda d: {
                         "year_id": self.years[d["year"]].pk,
                         "type": d["type"],
                         "title": _text(d["title"]),
                         "date": _date(d["date"]),
                         "location": d["location"],
                     },
+                    association_id=ma.pk,
                 )
-                for i, a, ma in mas
-                for n, d in enumerate(a["documents"])
             ],
             existing=DocumentEntry.objects.filter(school=school),
         )
@@ -1044,7 +1020,7 @@ class _Import:
             for obj in leftovers:
                 to_delete.append(obj)
                 changes.deleted.append(parents[group])
-        self.delete(to_delete)
+        self.delete(section, to_delete)
         self.save(model, to_create, to_update, fields)
         return result
 
@@ -1114,11 +1090,23 @@ class _Import:
                 ]
             ) from exc
 
-    def delete(self, objs: Iterable) -> None:
+    def delete(self, section: str, objs: Iterable) -> None:
         # One by one, so that each deletion is recorded in the history with the actor.
         for obj in objs:
             obj._history_user = self.actor
-            obj.delete()
+            try:
+                obj.delete()
+            except (ProtectedError, RestrictedError) as exc:
+                # Another part of Usul holds on to the row: say so instead of failing.
+                raise BundleInvalid(
+                    [
+                        BundleError(
+                            section,
+                            _("%(record)s cannot be removed: other records refer to it")
+                            % {"record": f"{obj._meta.verbose_name} «{obj}»"},
+                        )
+                    ]
+                ) from exc
 
     def link(self, section: str, model, records: dict, links: list[tuple]) -> None:
         """Set links that point forward (an order to an MA created in this same import)."""
