@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from usul.accounts.policy import Viewer, visible
 from usul.associations.models import HeadTerm, Membership
@@ -44,13 +45,20 @@ class CalendarEvent:
 
     @property
     def status(self) -> str:
-        """The event's state in words, or nothing while it is simply ahead."""
+        """The event's state in words, or nothing while it is simply ahead.
+
+        Short words like "done" carry a context: other apps translate them for other things
+        (a course "done"), and the first app's translation would win."""
         if self.cancelled:
-            return _("cancelled")
+            return pgettext("calendar event", "cancelled")
         if self.done:
-            return _("done") if self.kind == EventKind.RESOLUTION else _("held")
+            return (
+                pgettext("calendar event", "done")
+                if self.kind == EventKind.RESOLUTION
+                else pgettext("calendar event", "held")
+            )
         if self.overdue:
-            return _("overdue")
+            return pgettext("calendar event", "overdue")
         return ""
 
 
@@ -106,7 +114,9 @@ def _meetings(viewer, staff, start, end):
             title=_("MA meeting No. %(number)s") % {"number": meeting.number},
             association=association.name,
             url=meeting_url(meeting.school.key, meeting.key, association.key),
-            note=_("I lead it") if is_head else _("member"),
+            note=pgettext("my part in an event", "I lead it")
+            if is_head
+            else pgettext("my part in an event", "member"),
             cancelled=meeting.status == MeetingStatus.CANCELLED,
             done=meeting.status == MeetingStatus.HELD,
             changed=meeting.updated_at,
@@ -136,7 +146,9 @@ def _open_lessons(viewer, staff, start, end):
             title=title,
             association=lesson.association.name,
             url=open_lesson_url(lesson.school.key, lesson.key, lesson.association.key),
-            note=_("I teach") if lesson.teacher_id == staff.pk else _("I attend"),
+            note=pgettext("my part in an event", "I teach")
+            if lesson.teacher_id == staff.pk
+            else pgettext("my part in an event", "I attend"),
             cancelled=lesson.status == OpenLessonStatus.CANCELLED,
             done=lesson.status == OpenLessonStatus.HELD,
             changed=lesson.updated_at,
@@ -164,7 +176,7 @@ def _resolutions(viewer, staff, start, end):
             title=_("Resolution due: %(text)s") % {"text": resolution.text},
             association=meeting.association.name,
             url=meeting_url(meeting.school.key, meeting.key, meeting.association.key),
-            note=_("responsible"),
+            note=pgettext("my part in an event", "responsible"),
             done=done,
             overdue=not done and resolution.due < viewer.today,
             changed=resolution.updated_at,
@@ -194,9 +206,13 @@ class Month:
         return f"{self.first:%Y-%m}"
 
 
+def last_day(first: dt.date) -> dt.date:
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
 def month_of(first: dt.date, events: list[CalendarEvent], today: dt.date) -> Month:
     """The month starting at ``first`` as cells from Monday, with each day's events."""
-    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    last = last_day(first)
     by_day: dict[dt.date, list[CalendarEvent]] = {}
     for event in events:
         by_day.setdefault(event.day, []).append(event)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from usul.accounts.policy import viewer_for
 from usul.calendars.ics import feed_document
 from usul.calendars.models import CalendarFeed
-from usul.calendars.selectors import calendar_events, month_of, parse_month
+from usul.calendars.selectors import calendar_events, last_day, month_of, parse_month
 from usul.calendars.services import calendar_feed_create, calendar_feed_revoke, token_hash
 
 # The feed reaches a year back and a year ahead: the whole current school year from any day
@@ -26,8 +26,7 @@ FEED_REACH = dt.timedelta(days=366)
 
 def _month_context(request, first: dt.date) -> dict:
     viewer = request.viewer
-    last = month_of(first, [], viewer.today).last
-    events = calendar_events(viewer, first, last)
+    events = calendar_events(viewer, first, last_day(first))
     return {
         "month": month_of(first, events, viewer.today),
         "has_events": bool(events),

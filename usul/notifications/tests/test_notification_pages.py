@@ -141,7 +141,9 @@ def test_the_page_costs_the_same_queries_for_5_and_for_50(
     assert len(unread_counts) == 1
 
 
-def test_the_home_page_lists_my_five_newest_unread_and_says_how_many_more(reader, colleague):
+def test_the_home_page_lists_my_five_newest_unread_and_says_how_many_more(
+    reader, colleague, django_assert_max_num_queries
+):
     tell(reader.staff, 7)
     notify(
         kind=NotificationKind.RESOLUTION_OVERDUE,
@@ -152,8 +154,9 @@ def test_the_home_page_lists_my_five_newest_unread_and_says_how_many_more(reader
     Notification.objects.filter(params__association="УБ-7").update(read_at="2025-10-02T10:00Z")
     tell(colleague.staff, 3, start=60)
 
-    with translation.override("ru"):
-        items = attention.for_viewer(viewer_for(reader))
+    viewer = viewer_for(reader)
+    with translation.override("ru"), django_assert_max_num_queries(2):
+        items = attention.for_viewer(viewer)
 
     assert len(items) == 6
     assert items[0].severity == "warning" and "истёк 01.10.2025" in items[0].text
