@@ -50,6 +50,8 @@ def notify(
             {"kind": _("Unknown kind of notification: %(kind)s") % {"kind": kind}}
         )
     params = {str(key): _plain(value) for key, value in (params or {}).items()}
+    # ``actor`` is the user who acted; a policy Viewer is accepted too (it carries the user).
+    actor = getattr(actor, "user", actor)
     # One notification per person, even when a caller lists someone twice (head and member).
     unique = {}
     for staff in recipients:

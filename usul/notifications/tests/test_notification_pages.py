@@ -51,7 +51,14 @@ def badge(html: str) -> str:
 def test_i_see_only_mine_newest_first_with_the_unread_marked(
     client, reader, colleague, outsider_school
 ):
-    tell(reader.staff, 3)
+    tell(reader.staff, 2)
+    notify(  # the one who acted is named; a policy viewer may be passed as the actor
+        kind=NotificationKind.MEETING_SCHEDULED,
+        recipients=[reader.staff],
+        url="/calendar/",
+        params={"association": "УБ-3", "date": "2025-10-04"},
+        actor=viewer_for(colleague),
+    )
     tell(colleague.staff, 1, start=90)
     tell(f.make_staff(outsider_school), 1, start=99)
     Notification.objects.filter(params__association="УБ-1").update(read_at="2025-10-02T10:00Z")
@@ -64,6 +71,7 @@ def test_i_see_only_mine_newest_first_with_the_unread_marked(
     assert html.count('class="notification read"') == 1
     assert "2 окулган эмес" in html
     assert badge(html) == "2"  # the nav badge, on every page
+    assert html.count("Бекова Айзада") == 1
 
 
 def test_opening_one_marks_it_read_and_follows_its_link(client, reader, colleague):
