@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_m2m_reverse_field_name
 
@@ -70,7 +71,12 @@ ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 
 
 def _action_label(kind: str) -> str:
-    return {"created": _("created"), "changed": _("changed"), "deleted": _("deleted")}[kind]
+    # A context keeps these apart from the field names "created"/"updated" of every model.
+    return {
+        "created": pgettext("history", "created"),
+        "changed": pgettext("history", "changed"),
+        "deleted": pgettext("history", "deleted"),
+    }[kind]
 
 
 def change_history(sources: Iterable[Source], *, limit: int = 50) -> list[HistoryEntry]:

@@ -145,24 +145,32 @@ def association_detail(request, school, key):
     )
 
 
+# Named in the entry's subject already ("Member: Асанова Айгүл"); not repeated as changes.
+IN_SUBJECT = frozenset({"association", "staff"})
+
+
 def _history_sources(association: Association) -> list[Source]:
     return [
         Source(Association.history.filter(id=association.pk), lambda r: [_("MA")]),
         Source(
             Membership.history.filter(association_id=association.pk),
             lambda r: [_("Member:"), Ref(Staff, r.staff_id)],
+            hidden=IN_SUBJECT,
         ),
         Source(
             HeadTerm.history.filter(association_id=association.pk),
             lambda r: [_("Head:"), Ref(Staff, r.staff_id)],
+            hidden=IN_SUBJECT,
         ),
         Source(
             Supervision.history.filter(association_id=association.pk),
             lambda r: [_("Supervisor:"), Ref(Staff, r.staff_id)],
+            hidden=IN_SUBJECT,
         ),
         Source(
             Order.history.filter(association_id=association.pk),
             lambda r: [_("Order No. %(number)s") % {"number": r.number or "—"}],
+            hidden=frozenset({"association"}),
         ),
     ]
 

@@ -8,7 +8,6 @@ so the page can put them next to that row.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,6 +15,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from usul.people.models import Category, Employment, Position, Staff, Teaching
@@ -51,10 +51,12 @@ def _check_card(values: dict) -> None:
     required((values.get("last_name") or "").strip(), field="last_name", label=_("Last name"))
     required((values.get("first_name") or "").strip(), field="first_name", label=_("First name"))
     birth = values.get("birth_date")
-    if birth is not None and birth > dt.date.today():
+    # Input sanity, not a rule of the regulation: the clock is read here, not in a rule.
+    today = timezone.localdate()
+    if birth is not None and birth > today:
         raise ValidationError({"birth_date": _("“Birth date” cannot be in the future.")})
     graduated = values.get("education_graduated")
-    if graduated is not None and not 1940 <= graduated <= dt.date.today().year:
+    if graduated is not None and not 1940 <= graduated <= today.year:
         raise ValidationError(
             {"education_graduated": _("“Graduated”: give the year, for example 2002.")}
         )

@@ -179,10 +179,15 @@ def _history_sources(staff: Staff, personal: bool) -> list[Source]:
     hidden = frozenset() if personal else PERSONAL_CARD_FIELDS
     sources = [
         Source(Staff.history.filter(id=staff.pk), lambda r: [_("Card")], hidden=hidden),
-        Source(Position.history.filter(staff_id=staff.pk), lambda r: [_("Position")]),
+        Source(
+            Position.history.filter(staff_id=staff.pk),
+            lambda r: [_("Position")],
+            hidden=frozenset({"staff"}),
+        ),
         Source(
             Teaching.history.filter(staff_id=staff.pk),
             lambda r: [_("Teaching:"), Ref(Subject, r.subject_id), Ref(SchoolYear, r.year_id)],
+            hidden=frozenset({"staff"}),
         ),
     ]
     if personal:
@@ -190,8 +195,13 @@ def _history_sources(staff: Staff, personal: bool) -> list[Source]:
             Source(
                 Employment.history.filter(staff_id=staff.pk),
                 lambda r: [_("Employment:"), r.organization],
+                hidden=frozenset({"staff"}),
             ),
-            Source(Category.history.filter(staff_id=staff.pk), lambda r: [_("Category")]),
+            Source(
+                Category.history.filter(staff_id=staff.pk),
+                lambda r: [_("Category")],
+                hidden=frozenset({"staff"}),
+            ),
         ]
     return sources
 
@@ -289,7 +299,7 @@ def staff_edit(request, school, key):
             "school": school,
             "staff": staff,
             "form": form,
-            "sections": [(SECTION_TITLES[s], formsets[s]) for s in sections],
+            "sections": [(s, SECTION_TITLES[s], formsets[s]) for s in sections],
             "manages": manages,
         },
     )

@@ -44,14 +44,23 @@ def build_scene(school, director, deputy, outsider_school) -> Scene:
     director.save(update_fields=["key"])
     deputy.save(update_fields=["key"])
     head = f.make_staff(
-        school, key="t-head", last_name="Асанова", first_name="Айгүл",
-        birth_date=D(1980, 3, 12), education_level="higher", education_specialty="Математика",
+        school,
+        key="t-head",
+        last_name="Асанова",
+        first_name="Айгүл",
+        birth_date=D(1980, 3, 12),
+        education_level="higher",
+        education_specialty="Математика",
     )
     f.make_employment(head, start=D(2002, 9, 1))
     f.make_category(head, category="first", awarded=D(2021, 4, 10))
     teacher = f.make_staff(
-        school, key="t-bekova", last_name="Бекова", first_name="Жаңыл",
-        birth_date=D(1990, 5, 5), education_level="higher",
+        school,
+        key="t-bekova",
+        last_name="Бекова",
+        first_name="Жаңыл",
+        birth_date=D(1990, 5, 5),
+        education_level="higher",
     )
     f.make_employment(teacher, start=D(2012, 9, 1), organization="№5 мектеп")
     f.make_category(teacher, category="second", awarded=D(2022, 1, 15))
@@ -59,27 +68,46 @@ def build_scene(school, director, deputy, outsider_school) -> Scene:
         school, key="t-omur", last_name="Өмүрбеков", first_name="Үсөн", birth_date=D(1985, 1, 2)
     )
     stranger = f.make_staff(
-        school, key="t-stranger", last_name="Токтосунова", first_name="Нуриза",
+        school,
+        key="t-stranger",
+        last_name="Токтосунова",
+        first_name="Нуриза",
         birth_date=D(1975, 7, 7),
     )
     f.make_employment(stranger, start=D(1998, 9, 1))
-    stem = f.make_association(school, key="ma-stem", name="Табигый-математикалык цикл",
-                              subjects=[math])
+    stem = f.make_association(
+        school, key="ma-stem", name="Табигый-математикалык цикл", subjects=[math]
+    )
     order = stem.created_by
     order.proposed_by, order.signed_by = deputy, director
     order.save(update_fields=["proposed_by", "signed_by"])
     for person in (head, teacher, colleague):
         f.add_member(stem, person)
-    f.add_head(stem, head, order=f.make_order(school, kind=OrderKind.HEAD_CONFIRM,
-                                               association=stem, signed_by=director))
+    f.add_head(
+        stem,
+        head,
+        order=f.make_order(
+            school, kind=OrderKind.HEAD_CONFIRM, association=stem, signed_by=director
+        ),
+    )
     f.add_supervisor(stem, deputy)
     lang = f.make_association(school, key="ma-lang", name="Тил цикли", subjects=[kyrgyz])
     f.add_member(lang, stranger)
 
-    out_deputy = f.make_staff(outsider_school, key="t-deputy", roles=(Role.DEPUTY_ACADEMIC,),
-                              last_name="Сыдыков", first_name="Марат")
-    outsider_staff = f.make_staff(outsider_school, key="t-out", last_name="Орозова",
-                                  first_name="Бермет", birth_date=D(1970, 1, 1))
+    out_deputy = f.make_staff(
+        outsider_school,
+        key="t-deputy",
+        roles=(Role.DEPUTY_ACADEMIC,),
+        last_name="Сыдыков",
+        first_name="Марат",
+    )
+    outsider_staff = f.make_staff(
+        outsider_school,
+        key="t-out",
+        last_name="Орозова",
+        first_name="Бермет",
+        birth_date=D(1970, 1, 1),
+    )
     outsider_ma = f.make_association(outsider_school, key="ma-out", name="Сырттагы бирикме")
     f.add_member(outsider_ma, outsider_staff)
 
@@ -97,9 +125,19 @@ def build_scene(school, director, deputy, outsider_school) -> Scene:
         "outsider": f.make_user(out_deputy, username="outsider"),
     }
     return Scene(
-        school=school, stem=stem, lang=lang, director=director, deputy=deputy, head=head,
-        teacher=teacher, colleague=colleague, stranger=stranger, outsider=outsider_school,
-        outsider_ma=outsider_ma, outsider_staff=outsider_staff, users=users,
+        school=school,
+        stem=stem,
+        lang=lang,
+        director=director,
+        deputy=deputy,
+        head=head,
+        teacher=teacher,
+        colleague=colleague,
+        stranger=stranger,
+        outsider=outsider_school,
+        outsider_ma=outsider_ma,
+        outsider_staff=outsider_staff,
+        users=users,
     )
 
 
