@@ -74,7 +74,8 @@ def test_an_administrator_sees_what_will_change_then_confirms(client, uploads, e
 
 
 def test_an_invalid_upload_lists_every_error_and_keeps_nothing(client, uploads, example):
-    client.force_login(user(is_administrator=True))
+    admin = user(is_administrator=True)
+    client.force_login(admin)
     example["staff"][3]["birth_date"] = "1980-02-30"
     example["associations"][1]["members"][0]["staff"] = "t-x"
 
@@ -93,6 +94,12 @@ def test_an_invalid_upload_lists_every_error_and_keeps_nothing(client, uploads, 
     page = client.post(UPLOAD, {"bundle": as_file('{"format": ')})
     assert page.status_code == 200
     assert "The file is not JSON: Expecting value (line 1, column 12)." in page.text
+
+    admin.language = "ru"
+    admin.save(update_fields=["language"])
+    page = client.post(UPLOAD, {"bundle": as_file(example)})
+    assert "В пакете 2 ошибки; ничего не импортировано." in page.text
+    assert "<code>staff[3].birth_date</code>: &quot;1980-02-30&quot; — не дата" in page.text
 
 
 def test_a_confirmation_needs_an_upload_of_this_session(client, uploads, example):

@@ -102,8 +102,9 @@ def test_duplicate_keys_are_reported_per_kind_and_across_mas(example):
     for section in ("years", "subjects", "orders", "council_decisions", "district_instructions"):
         example[section].append(copy.deepcopy(example[section][0]))
     example["staff"].append({"key": "t-asanova", "last_name": "Асанова", "first_name": "Айгүл"})
-    example["associations"].append({**copy.deepcopy(lang), "meetings": [], "open_lessons": [],
-                                     "documents": []})
+    example["associations"].append(
+        {**copy.deepcopy(lang), "meetings": [], "open_lessons": [], "documents": []}
+    )
     # Meetings, open lessons and register entries are unique per school, across MAs.
     lang["meetings"].append(copy.deepcopy(stem["meetings"][1]))
     lang["open_lessons"].append(copy.deepcopy(stem["open_lessons"][0]))
