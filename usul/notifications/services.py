@@ -66,7 +66,9 @@ def notify(
             url=url or "",
             actor=actor if getattr(actor, "pk", None) else None,
         )
-        notification.full_clean()
+        # The related rows are the caller's own saved objects: checking that they exist again
+        # would cost three queries per recipient (a meeting tells every member).
+        notification.full_clean(exclude=["school", "recipient", "actor"])
         notifications.append(notification)
     Notification.objects.bulk_create(notifications)
     if notifications:

@@ -142,3 +142,16 @@ def test_nothing_is_stored_or_sent_when_the_change_rolls_back_and_all_is_after_a
         assert mail.outbox == []
     assert Notification.objects.count() == 1
     assert [m.to for m in mail.outbox] == [["teacher@school17.kg"]]
+
+
+def test_telling_a_whole_ma_costs_one_insert(school, django_assert_num_queries):
+    members = [f.make_staff(school, last_name=f"Мүчө {n}") for n in range(30)]
+    # A savepoint, one INSERT for all thirty, the savepoint's release.
+    with django_assert_num_queries(3):
+        notify(
+            kind=NotificationKind.MEETING_SCHEDULED,
+            recipients=members,
+            url="/",
+            params={"association": "Табигый цикл", "date": "2025-10-14"},
+        )
+    assert Notification.objects.count() == 30
