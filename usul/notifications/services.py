@@ -66,9 +66,12 @@ def notify(
             url=url or "",
             actor=actor if getattr(actor, "pk", None) else None,
         )
-        # The related rows are the caller's own saved objects: checking that they exist again
-        # would cost three queries per recipient (a meeting tells every member).
-        notification.full_clean(exclude=["school", "recipient", "actor"])
+        # The related rows are the caller's own saved objects and the public id is a fresh
+        # UUID (the database keeps it unique): checking them again would cost four queries
+        # per recipient, and a meeting tells every member.
+        notification.full_clean(
+            exclude=["school", "recipient", "actor", "public_id"], validate_unique=False
+        )
         notifications.append(notification)
     Notification.objects.bulk_create(notifications)
     if notifications:
