@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from usul.accounts.policy import can, get_visible, require, visible
@@ -308,11 +309,18 @@ def plan_edit(request, school, ma, year):
     )
 
 
+# Messages are lazy: this table is built once, each message is read in the viewer's language.
 WORKFLOW = {
-    "submit": (services.plan_submit, _("The plan is submitted for approval.")),
-    "approve": (services.plan_approve, _("The plan is approved.")),
-    "return": (services.plan_return, _("The plan is returned to the head with your comment.")),
-    "revise": (services.plan_revise, _("A new version of the plan is started as a draft.")),
+    "submit": (services.plan_submit, gettext_lazy("The plan is submitted for approval.")),
+    "approve": (services.plan_approve, gettext_lazy("The plan is approved.")),
+    "return": (
+        services.plan_return,
+        gettext_lazy("The plan is returned to the head with your comment."),
+    ),
+    "revise": (
+        services.plan_revise,
+        gettext_lazy("A new version of the plan is started as a draft."),
+    ),
 }
 
 
