@@ -13,7 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from usul.lessons.models import Observation
-from usul.lessons.selectors import upcoming_for
+from usul.lessons.selectors import judgement_label, upcoming_for
 from usul.lib.attention import Attention
 
 AHEAD_DAYS = 14
@@ -49,32 +49,34 @@ def for_viewer(viewer) -> list[Attention]:
                 date=lesson.date,
             )
         )
-    # "New" = recorded within the last two weeks of the viewer's day (the notification tells
-    # the moment it happens; this keeps it in sight for a while).
+    # "New" = recorded within the last two weeks of the viewer's day. The notification tells
+    # the moment it happens; this item keeps the result (topic, judgement) in sight a while.
     since = timezone.make_aware(
         dt.datetime.combine(today - dt.timedelta(days=NEW_OBSERVATION_DAYS), dt.time.min)
     )
     recent = (
         Observation.objects.filter(teacher=staff, created_at__gte=since)
-        .select_related("observer", "open_lesson", "school")
+        .select_related("observer", "open_lesson", "school", "template")
         .order_by("-created_at", "-id")
     )
     for observation in recent:
+        params = {
+            "observer": observation.observer.short_name,
+            "date": f"{observation.date:%d.%m.%Y}",
+            "judgement": judgement_label(observation) or "—",
+        }
         if observation.open_lesson is not None:
-            url = reverse(
-                "lessons:detail", args=[observation.school.key, observation.open_lesson.key]
+            lesson = observation.open_lesson
+            url = reverse("lessons:detail", args=[observation.school.key, lesson.key])
+            params["topic"] = Truncator(lesson.topic).chars(60)
+            text = _(
+                "Observation of your open lesson “%(topic)s” (%(date)s) by %(observer)s: "
+                "%(judgement)s"
             )
         else:
             url = reverse("lessons:teacher", args=[observation.school.key, staff.key])
+            text = _("Observation of your lesson of %(date)s by %(observer)s: %(judgement)s")
         items.append(
-            Attention(
-                text=_("%(observer)s recorded an observation of your lesson of %(date)s.")
-                % {
-                    "observer": observation.observer.short_name,
-                    "date": f"{observation.date:%d.%m.%Y}",
-                },
-                url=url + "#observations",
-                date=observation.date,
-            )
+            Attention(text=text % params, url=url + "#observations", date=observation.date)
         )
     return items

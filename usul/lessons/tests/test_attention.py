@@ -6,7 +6,7 @@ import datetime as dt
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from usul.accounts.policy import viewer_for
 from usul.lessons.attention import for_viewer
@@ -53,10 +53,13 @@ def test_a_new_observation_of_my_lesson_shows_for_two_weeks(ma, lesson):
         date=None,
         template=form,
         summary="Жакшы сабак",
+        judgement="good",
     )
-    recorded = observation.created_at.astimezone(dt.timezone(dt.timedelta(hours=6))).date()
-    after_lesson = [t for t in texts(ma.teacher_user, recorded) if "observation" in t]
-    assert after_lesson == ["Бекова Ү. recorded an observation of your lesson of 14.10.2025."]
+    recorded = timezone.localdate(observation.created_at)
+    after_lesson = [t for t in texts(ma.teacher_user, recorded) if "Observation" in t]
+    assert after_lesson == [
+        "Observation of your open lesson “Бөлчөктөрдү кошуу” (14.10.2025) by Бекова Ү.: Good"
+    ]
     assert [t for t in texts(ma.teacher_user, recorded + dt.timedelta(days=14))] != []
     assert texts(ma.teacher_user, recorded + dt.timedelta(days=15)) == []
     # Only the observed teacher is told.
