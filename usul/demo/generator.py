@@ -41,29 +41,6 @@ MIN_STAFF = 32  # the fewest staff for which every MA keeps three members (GEN-2
 MIN_ASSOCIATIONS = 5  # four groupings (GEN-2) + class teachers (GEN-5)
 MAX_ASSOCIATIONS = MIN_ASSOCIATIONS + len(v.SPLIT_ORDER)
 CLASS_LABELS = [f"{grade}А" for grade in range(5, 12)] + [f"{grade}Б" for grade in range(5, 10)]
-# Weekly hours of a subject in one grade (a teacher's load is this times their grades).
-HOURS_PER_GRADE = {
-    "kyrgyz-lang": 3,
-    "kyrgyz-lit": 2,
-    "russian-lang": 3,
-    "russian-lit": 2,
-    "english": 3,
-    "math": 5,
-    "informatics": 1,
-    "physics": 2,
-    "chemistry": 2,
-    "biology": 2,
-    "history": 2,
-    "geography": 2,
-    "adep": 1,
-    "music": 1,
-    "art": 1,
-    "pe": 3,
-    "technology": 2,
-    "primary-reading": 6,
-    "primary-math": 4,
-    "primary-world": 1,
-}
 
 
 @dataclass(frozen=True)
@@ -126,7 +103,7 @@ class Person:
     profile: v.Profile | None = None
     russian: bool = False  # teaches in the Russian-language classes
     grade: int | None = None  # a primary teacher's class this year
-    letter: str = "А"
+    letter: str = "А"  # the classes they teach: "Б" are the Russian-language ones
     senior: bool = False  # experienced enough to head an MA (GEN-3, HEAD-1)
     young: bool = False  # a young specialist in their first year (SVC-D5)
     expired_category: bool = False  # the head whose category ran out (HEAD-CATEGORY gap)
@@ -181,13 +158,15 @@ class Association:
 
 
 def _school_day(day: dt.date) -> dt.date:
-    """The nearest working day on or before ``day`` (never crosses into another month's end)."""
+    """The nearest working day on or before ``day``: a meeting planned for a Saturday is
+    held on Friday (and the year's last meeting stays within May)."""
     while day.weekday() >= 5:
         day -= dt.timedelta(days=1)
     return day
 
 
 def _next_school_day(day: dt.date) -> dt.date:
+    """The nearest working day on or after ``day``."""
     while day.weekday() >= 5:
         day += dt.timedelta(days=1)
     return day
@@ -262,7 +241,7 @@ class _DemoSchool:
         }
         instructions = bundle["district_instructions"]
         bundle["associations"] = [self._association(a, instructions) for a in self.associations]
-        bundle["staff"] = [self._staff_entry(p) for p in self._staff_order()]
+        bundle["staff"] = [p.record for p in self._staff_order()]
         bundle["orders"] = self.orders
         return Demo(bundle=bundle, personas=self._personas(), gaps=self._gaps())
 
@@ -294,6 +273,8 @@ class _DemoSchool:
                     or (profile == "primary" and person.letter == "Б")
                     or rng.random() < 0.1
                 )
+                if profile != "primary":
+                    person.letter = "Б" if person.russian else "А"
                 teachers.append(person)
 
         for person in teachers:
@@ -405,7 +386,7 @@ class _DemoSchool:
                 if person.russian
                 else v.UNIVERSITIES
             ),
-            "graduated": career_start.year if career_start.month >= 6 else career_start.year - 1,
+            "graduated": career_start.year,
             "specialty": self._specialty(person),
         }
         person.record = {
@@ -596,7 +577,7 @@ class _DemoSchool:
                 subject = person.profile.subjects[0]
                 if person.role.startswith("deputy"):
                     picks = rng.randint(1, 2)
-                elif HOURS_PER_GRADE[subject] <= 2:
+                elif v.HOURS_PER_GRADE[subject] <= 2:
                     picks = min(len(span), rng.randint(3, 5))
                 else:
                     picks = rng.randint(2, 3)
@@ -609,7 +590,7 @@ class _DemoSchool:
                         "year": year.key,
                         "subject": subject,
                         "grades": grades,
-                        "hours_per_week": HOURS_PER_GRADE[subject] * len(grades) * parallels,
+                        "hours_per_week": v.HOURS_PER_GRADE[subject] * len(grades) * parallels,
                     }
                 )
                 assigned.append((subject, grades))
@@ -688,11 +669,12 @@ class _DemoSchool:
         class_ma.members.append((educator, max(class_ma.created, educator.joined)))
 
         for association in self.associations:
+            # GEN-7: a subject MA covers the subjects its teachers teach.
             subjects: list[str] = []
             for person, _since in association.members:
                 if association.info.area != "class_teachers":
-                    subjects += [s for s in person.profile.subjects if s not in subjects]
-            order = [s.key for s in v.SUBJECTS]
+                    subjects += [k for k in person.profile.subjects if k not in subjects]
+            order = [subject.key for subject in v.SUBJECTS]
             association.subjects = sorted(subjects, key=order.index)
 
         # The deliberate gaps live in fixed groupings so that the demo tells the same story
@@ -740,74 +722,59 @@ class _DemoSchool:
         drafts = []
         for association in self.associations:
             drafts.append(
-                (
-                    association.created,
-                    "ma_create",
-                    association,
-                    None,
-                    association.supervisor,
-                    f"«{association.info.name}» түзүлсүн.",
+                _Order(
+                    association.created, "ma_create", association.key, None,
+                    association.supervisor, f"«{association.info.name}» түзүлсүн.",
                 )
-            )
+            )  # fmt: skip
             for year in self.years:
                 _number, held, status = self._first_meeting(association, year)
-                confirm = _next_school_day(held + dt.timedelta(days=2))
-                if status == "held" and self.past(confirm):
+                if status == "held":
                     drafts.append(
-                        (
-                            confirm,
-                            "head_confirm",
-                            association,
-                            year.key,
-                            association.supervisor,
+                        _Order(
+                            _next_school_day(held + dt.timedelta(days=2)), "head_confirm",
+                            association.key, year.key, association.supervisor,
                             f"{year.key} окуу жылына УБдун жетекчиси бекитилсин.",
                         )
-                    )
+                    )  # fmt: skip
         for year in self.years:
             x = year.start.year
-            count = _school_day(D(x, 8, 30))
             drafts.append(
-                (
-                    count,
-                    "ma_count",
-                    None,
-                    year.key,
-                    methodical,
-                    f"{year.key} окуу жылында {len(self.associations)} усулдук бирикме "
-                    "иштесин (усулдук кеңештин чечими боюнча).",
+                _Order(
+                    _school_day(D(x, 8, 30)), "ma_count", None, year.key, methodical,
+                    f"{year.key} окуу жылында {len(self.associations)} усулдук бирикме иштесин "
+                    "(усулдук кеңештин чечими боюнча).",
                 )
-            )
-            ktu = _next_school_day(D(x, 9, 12))
+            )  # fmt: skip
             drafts.append(
-                (
-                    ktu,
-                    "ktu_commission",
-                    None,
-                    year.key,
-                    academic,
+                _Order(
+                    _next_school_day(D(x, 9, 12)), "ktu_commission", None, year.key, academic,
                     f"{year.key} окуу жылына усулдук бирикмелердин КТУ комиссиялары түзүлсүн.",
                 )
-            )
-        drafts = [d for d in drafts if self.past(d[0])]
-        drafts.sort(key=lambda d: (d[0], d[1], d[2].key if d[2] else ""))
+            )  # fmt: skip
+        drafts = sorted(
+            (d for d in drafts if self.past(d.day)),
+            key=lambda d: (d.day, d.kind, d.association or ""),
+        )
         numbers: dict[int, int] = {}
-        for day, kind, association, year_key, proposed_by, text in drafts:
-            number = numbers.get(day.year, self.rng.randint(20, 40)) + self.rng.randint(1, 3)
-            numbers[day.year] = number
-            key = f"o-{day.year}-{number:03d}"
+        for draft in drafts:
+            calendar_year = draft.day.year
+            number = numbers.get(calendar_year, self.rng.randint(20, 40)) + self.rng.randint(1, 3)
+            numbers[calendar_year] = number
+            key = f"o-{calendar_year}-{number:03d}"
             self.orders.append(
                 {
                     "key": key,
                     "number": str(number),
-                    "date": day.isoformat(),
-                    "kind": kind,
-                    "association": association.key if association else None,
-                    "proposed_by": proposed_by.key,
+                    "date": draft.day.isoformat(),
+                    "kind": draft.kind,
+                    "association": draft.association,
+                    "proposed_by": draft.proposed_by.key,
                     "signed_by": director.key,
-                    "text": text,
+                    "text": draft.text,
                 }
             )
-            self.order_keys[(kind, association.key if association else None, year_key)] = key
+            self.order_keys[(draft.kind, draft.association, draft.year)] = key
 
     # -- council and district
 
@@ -971,12 +938,12 @@ class _DemoSchool:
                     draw = rng.random()
                     mark = "present" if draw < 0.88 else "excused" if draw < 0.96 else "absent"
                     attendance.append({"staff": person.key, "status": mark})
-                present = [p for p in association.members_at(day)]
-                texts = list(v.RESOLUTIONS[min(stage, 4)])
-                for n, text in enumerate(texts, start=1):
-                    responsible = association.head if n == 1 else rng.choice(present)
+                members = association.members_at(day)
+                for n, text in enumerate(v.RESOLUTIONS[min(stage, 4)], start=1):
+                    responsible = association.head if n == 1 else rng.choice(members)
                     due = day + dt.timedelta(days=rng.randint(10, 35))
-                    if year is self.previous or (self.past(due) and rng.random() < 0.7):
+                    carried_out = rng.random() < 0.7
+                    if year is self.previous or (self.past(due) and carried_out):
                         state = "done"
                     else:
                         state = "open"  # some of them past due: overdue on home pages
@@ -994,7 +961,7 @@ class _DemoSchool:
                         {
                             "number": len(resolutions) + 1,
                             "text": "Усулдук бирикменин жетекчиси болуп "
-                            f"{association.head.short_name} шайлансын (ORG-1).",
+                            f"{association.head.short_name} шайлансын.",
                             "responsible": None,
                             "due": None,
                             "status": "done",
@@ -1189,8 +1156,9 @@ class _DemoSchool:
         for lesson in lessons:
             teacher = people[lesson["teacher"]]
             day = D.fromisoformat(lesson["date"])
-            where = f"{lesson['grade']}{teacher.letter if teacher.russian else 'А'}"
-            if teacher.profile and teacher.profile.key == "primary":
+            if lesson["subject"] is None:  # an open class hour, in the class teacher's class
+                where = teacher.class_label
+            else:
                 where = f"{lesson['grade']}{teacher.letter}"
             subject = (
                 next(s.ky for s in v.SUBJECTS if s.key == lesson["subject"])
@@ -1320,9 +1288,6 @@ class _DemoSchool:
         )
         return [*leaders, *rest]
 
-    def _staff_entry(self, person: Person) -> dict:
-        return person.record
-
     def _persona_association(self) -> Association:
         return self._first_of("stem")
 
@@ -1351,6 +1316,18 @@ class _DemoSchool:
                 ("SCHOOL-UNASSIGNED", "staff", newcomer.key),
             ]
         )
+
+
+@dataclass(frozen=True)
+class _Order:
+    """A director's order before it gets its number (numbers follow the date)."""
+
+    day: dt.date
+    kind: str
+    association: str | None
+    year: str | None  # the school year it is for (None: for good, like creating an MA)
+    proposed_by: Person
+    text: str
 
 
 def _female_share(profile: str) -> float:

@@ -136,6 +136,15 @@ SUBJECTS = [
 ]
 
 
+# Weekly hours of a subject in one grade (a teacher's load is this times their grades).
+HOURS_PER_GRADE = {
+    "kyrgyz-lang": 3, "kyrgyz-lit": 2, "russian-lang": 3, "russian-lit": 2, "english": 3,
+    "math": 5, "informatics": 1, "physics": 2, "chemistry": 2, "biology": 2, "history": 2,
+    "geography": 2, "adep": 1, "music": 1, "art": 1, "pe": 3, "technology": 2,
+    "primary-reading": 6, "primary-math": 4, "primary-world": 1,
+}
+
+
 @dataclass(frozen=True)
 class Profile:
     """What kind of teacher a person is: subjects, grades, and where they belong (GEN-7)."""

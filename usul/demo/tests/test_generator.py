@@ -153,6 +153,20 @@ def test_the_current_year_is_in_progress_at_today():
     assert any(r["status"] == "done" for r in resolutions)
 
 
+def test_a_meeting_is_held_from_the_day_after_its_date():
+    def meeting(today: dt.date) -> dict:
+        [stem] = [a for a in generate(today=today)["associations"] if a["key"] == "ma-stem"]
+        return next(m for m in stem["meetings"] if m["key"] == "m-stem-2026-2")
+
+    on_the_day = day(meeting(TODAY)["date"])
+
+    assert meeting(on_the_day)["status"] == "scheduled"
+    assert meeting(on_the_day)["resolutions"] == meeting(on_the_day)["attendance"] == []
+    after = meeting(on_the_day + dt.timedelta(days=1))
+    assert after["status"] == "held" and after["resolutions"] and after["attendance"]
+    assert after["date"] == on_the_day.isoformat()
+
+
 def test_the_same_seed_gives_the_same_school_and_another_seed_another():
     first = generate(seed=2025, today=TODAY)
 
