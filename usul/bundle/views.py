@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from usul.accounts.links import link_or
-from usul.accounts.policy import get_visible, require
+from usul.accounts.policy import get_visible, require, visible
 from usul.bundle.management.commands.export_bundle import bundle_text
 from usul.bundle.management.commands.import_bundle import summary_line
 from usul.bundle.services import bundle_export, bundle_import, bundle_preview
@@ -152,7 +152,8 @@ def upload(request):
         return _confirm(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
-        return render(request, "bundle/upload.html", {"form": form})
+        schools = visible(request.viewer, School.objects.order_by("name")).only("key", "name")
+        return render(request, "bundle/upload.html", {"form": form, "schools": schools})
     data = form.cleaned_data["bundle"]
     errors = validate(data)
     if errors:

@@ -45,6 +45,7 @@ def test_an_administrator_sees_what_will_change_then_confirms(client, uploads, e
     assert page.status_code == 200
     assert f'href="{UPLOAD}"' in page.text  # the menu link, for administrators
     assert 'type="file" name="bundle"' in page.text
+    assert 'href="/bundle/sch-17/export/" download' not in page.text  # no school yet
 
     preview = client.post(UPLOAD, {"bundle": as_file(example)})
     assert preview.status_code == 200
@@ -71,6 +72,7 @@ def test_an_administrator_sees_what_will_change_then_confirms(client, uploads, e
         again.text
     )
     assert "nothing will change" in again.text
+    assert 'href="/bundle/sch-17/export/" download' in client.get(UPLOAD).text
 
 
 def test_an_invalid_upload_lists_every_error_and_keeps_nothing(client, uploads, example):
@@ -150,6 +152,8 @@ def test_who_may_download_the_school_bundle(client, school, director, outsider_s
         "director of another school": (user(staff=stranger), 404),
         "methodologist of another district": (user(district=outsider_school.district), 404),
     }
+    client.force_login(allowed["director"])
+    assert f'href="{url}" download' in client.get(reverse("accounts:home")).text  # the menu
     for who, account in allowed.items():
         client.force_login(account)
         response = client.get(url)
