@@ -2,7 +2,6 @@ import os
 
 import pytest
 
-os.environ.setdefault("USUL_TESTING", "1")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 _skipped: list[str] = []

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export USUL_HOME="$PWD/var/test"
-export USUL_TESTING=1 DJANGO_ALLOW_ASYNC_UNSAFE=true
+export DJANGO_ALLOW_ASYNC_UNSAFE=true
 mkdir -p "$USUL_HOME"
 py=.venv/bin/pytest
 status=0

@@ -106,11 +106,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG and not os.environ.get("USUL_TESTING")
+        if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-WHITENOISE_USE_FINDERS = bool(DEBUG or os.environ.get("USUL_TESTING"))
+WHITENOISE_USE_FINDERS = DEBUG
 
 SESSION_COOKIE_AGE = 14 * 24 * 3600
 EMAIL_BACKEND = os.environ.get(
@@ -126,7 +126,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
-
-# Tests only: a fast password hash (the real one costs about half a second per user created).
-if os.environ.get("USUL_TESTING"):
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
