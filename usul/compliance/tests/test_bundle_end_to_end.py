@@ -112,3 +112,20 @@ def test_a_hand_written_bundle_gives_exactly_the_prescribed_findings(db, capsys)
             {"missing": ["t-asanova", "t-bekova", "t-duishenov"]},
         ),
     ]
+
+
+def test_the_demo_schools_deliberate_gaps_are_exactly_what_the_check_finds(db):
+    # The demo generator, written apart from the rules, lists the findings it plants.
+    import datetime as dt
+
+    from usul.compliance.services import check_school
+    from usul.demo.generator import build
+    from usul.schools.models import School, SchoolYear
+
+    today = dt.date(2026, 2, 10)
+    demo = build(seed=2025, today=today)
+    bundle_import(data=demo.bundle)
+    school = School.objects.get(key=demo.bundle["school"]["key"])
+    year = SchoolYear.objects.get(school=school, key="2025-2026")
+    found = check_school(school=school, year=year, as_of=today)
+    assert sorted((f.rule, f.subject_type, f.subject_key) for f in found) == sorted(demo.gaps)
