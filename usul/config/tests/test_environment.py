@@ -63,14 +63,14 @@ def test_the_usul_command_prepares_a_fresh_database_by_itself(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "usul", "showmigrations", "--plan"],
         env={**os.environ, "USUL_HOME": str(tmp_path), "USUL_DATABASE_URL": ""},
-        capture_output=True, text=True, timeout=120,
+        capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0
     # showmigrations does not migrate by itself; a command that needs the database does.
     result = subprocess.run(
         [sys.executable, "-m", "usul", "diffsettings"],
         env={**os.environ, "USUL_HOME": str(tmp_path), "USUL_DATABASE_URL": ""},
-        capture_output=True, text=True, timeout=120,
+        capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "usul.sqlite3").exists()
@@ -79,5 +79,5 @@ def test_the_usul_command_prepares_a_fresh_database_by_itself(tmp_path):
         env={**os.environ, "USUL_HOME": str(tmp_path), "USUL_DATABASE_URL": ""},
         stdout=subprocess.PIPE, text=True,
     ) as proc:
-        out = proc.communicate(timeout=60)[0]
+        out = proc.communicate(timeout=300)[0]
     assert "[X] 0001_initial" in out
