@@ -140,3 +140,17 @@ def test_ktu_is_not_asked_when_the_school_does_not_require_it(world):
     world.school.ktu_required = False
     world.school.save()
     assert findings(world, AFTER_YEAR) == []
+
+
+def test_year_analysis_a_blank_proposal_is_no_proposal(world):
+    YearAnalysis.objects.filter(association=world.ma).update(proposals=["  "])
+    assert findings(world, AFTER_YEAR, rules="YEAR") == [
+        ("YEAR-ANALYSIS", "violation", "association", "ma-stem", {}),
+    ]
+
+
+def test_year_analysis_of_the_year_counts_whatever_its_date(world):
+    # RULES.md chooses records "of year Y" by their year key, whatever their date: an analysis
+    # dated after the as-of day still counts (docs/rules.md).
+    YearAnalysis.objects.filter(association=world.ma).update(date=D(2026, 6, 10))
+    assert findings(world, AFTER_YEAR, rules="YEAR") == []
