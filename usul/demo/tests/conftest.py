@@ -15,14 +15,11 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
 
 from usul.demo.generator import Demo, build
 
 # The brief's example: a Thursday in the second quarter of 2026-2027.
 TODAY = dt.date(2026, 11, 26)
-# Password hashing is made cheap for the tests only; what is checked is which password works.
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @dataclass(frozen=True)
@@ -33,11 +30,7 @@ class LoadedDemo:
 
 @pytest.fixture(scope="package")
 def loaded_demo(django_db_setup, django_db_blocker):
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=FAST_HASHERS),
-        transaction.atomic(),
-    ):
+    with django_db_blocker.unblock(), transaction.atomic():
         out = StringIO()
         # --if-empty into the empty test database: `make run`'s first start.
         call_command("demo", "--if-empty", "--today", TODAY.isoformat(), "--lang", "en", stdout=out)
