@@ -31,8 +31,8 @@ class OpenLessonForm(forms.Form):
     subject = SubjectByKeyField(
         label=_("Subject"), queryset=None, to_field_name="key", required=False
     )
-    grade = forms.IntegerField(label=_("Grade"), required=False)
-    class_label = forms.CharField(label=_("Class"), required=False, max_length=20)
+    grade = forms.IntegerField(label=_("Grade (1–11)"), required=False)
+    class_label = forms.CharField(label=_("Class letter"), required=False, max_length=20)
     topic = forms.CharField(
         label=_("Topic"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -198,8 +198,11 @@ def _detail_context(request, lesson: OpenLesson, **overrides) -> dict:
     viewer = request.viewer
     visitors = visitors_of(lesson)
     can_manage = can(viewer, "manage_association", lesson)
-    can_observe = lesson.status != OpenLessonStatus.CANCELLED and can(
-        viewer, "observe_open_lesson", lesson
+    # The form appears once the lesson has taken place (the service refuses earlier dates).
+    can_observe = (
+        lesson.status != OpenLessonStatus.CANCELLED
+        and lesson.date <= viewer.today
+        and can(viewer, "observe_open_lesson", lesson)
     )
     context = {
         "lesson": lesson,

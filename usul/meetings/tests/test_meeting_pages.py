@@ -306,3 +306,31 @@ def test_the_detail_costs_the_same_for_5_and_50_members_and_resolutions(client, 
     large = _count(client, url)
     assert small == large
     assert large <= 25
+
+
+def test_the_head_schedules_a_meeting_from_the_work_plan_once(client, ma):
+    from usul.planning.models import PlanItem, PlanItemKind, WorkPlan
+
+    plan = WorkPlan.objects.create(association=ma.association, year=ma.year)
+    item = PlanItem.objects.create(
+        plan=plan,
+        month="2025-11",
+        date=D(2025, 11, 11),
+        kind=PlanItemKind.MEETING,
+        title="Жарым жылдын жыйынтыгы",
+    )
+    client.force_login(ma.head_user)
+    list_url = reverse("meetings:list", args=["sch-17", "ma-stem"])
+    assert "Жарым жылдын жыйынтыгы" in client.get(list_url).content.decode()
+    response = client.post(
+        reverse("meetings:schedule", args=["sch-17", "ma-stem"]), {"plan_item": item.pk}
+    )
+    meeting = Meeting.objects.get()
+    assert response.status_code == 302
+    assert (meeting.date, meeting.agenda, meeting.plan_item) == (
+        D(2025, 11, 11),
+        ["Жарым жылдын жыйынтыгы"],
+        item,
+    )
+    # Once scheduled, the item is no longer offered.
+    assert 'name="plan_item"' not in client.get(list_url).content.decode()
