@@ -36,11 +36,15 @@ def _d(day: dt.date) -> str:
     return f"{day:%d.%m.%Y}"
 
 
-def _notify(**kwargs) -> None:
+def _notify(*, recipients, actor, **kwargs) -> None:
+    """Tell the people concerned — not the one who made the change, who knows already."""
     # Imported here: the notifications app is delivered separately (docs/TEAM.md).
     from usul.notifications.services import notify
 
-    notify(**kwargs)
+    own = getattr(actor, "staff_id", None)
+    others = [staff for staff in recipients if staff.pk != own]
+    if others:
+        notify(recipients=others, actor=actor, **kwargs)
 
 
 class StaleEdit(ValidationError):

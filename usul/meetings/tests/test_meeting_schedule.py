@@ -119,7 +119,7 @@ def test_it_schedules_from_a_plan_item_of_kind_meeting_once(ma):
 
 def test_it_tells_the_members_and_the_head(ma):
     meeting = meeting_schedule(
-        actor=ma.head_user, association=ma.association, year=ma.year, date=D(2025, 10, 14)
+        actor=ma.deputy_user, association=ma.association, year=ma.year, date=D(2025, 10, 14)
     )
     told = set(
         Notification.objects.filter(kind="meeting_scheduled").values_list(
@@ -140,3 +140,11 @@ def test_it_refuses_a_year_of_another_school(ma, outsider_school):
             actor=ma.head_user, association=ma.association, year=foreign, date=D(2025, 10, 1)
         )
     assert "year" in refused.value.message_dict
+
+
+def test_the_one_who_schedules_is_not_told_about_it(ma):
+    meeting_schedule(
+        actor=ma.asanova_user, association=ma.association, year=ma.year, date=D(2025, 10, 14)
+    )
+    told = set(Notification.objects.values_list("recipient__key", flat=True))
+    assert told == {"t-head", "t-bekova"}
