@@ -540,6 +540,8 @@ CONTROL_WORK = "Административдик көзөмөл иш"
 OBSERVATION_ITEM = "Жаш жана жаңы келген мугалимдердин сабактарына катышуу"
 CTP_CHECK_ITEM = "Календардык-тематикалык пландарды текшерүү жана бекитүү"
 
-DISTRICT = {"key": "osh-city", "name": "Ош шаардык билим берүү бөлүмүнүн усулдук бөлмөсү"}
-SCHOOL = {"key": "sch-17", "name": "Ош шаарындагы №17 орто мектеби"}
+# Keys of their own: loading the demo must never update a real school or district that an
+# installation holds (BUNDLE.md's example school is "sch-17" in "osh-city").
+DISTRICT = {"key": "demo-osh-city", "name": "Ош шаардык билим берүү бөлүмүнүн усулдук бөлмөсү"}
+SCHOOL = {"key": "demo-17", "name": "Ош шаарындагы №17 орто мектеби"}
 # fmt: on

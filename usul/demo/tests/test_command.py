@@ -22,7 +22,7 @@ def test_into_an_empty_database_it_loads_the_school_and_prints_every_log_in(demo
     printed = demo.output
 
     assert printed.startswith(
-        "Demo school loaded: Ош шаарындагы №17 орто мектеби (sch-17), 44 staff, "
+        "Demo school loaded: Ош шаарындагы №17 орто мектеби (demo-17), 44 staff, "
         "6 methodological associations, school year 2026-2027.\n"
     )
     assert f"Open {DEMO_URL} and log in as:" in printed

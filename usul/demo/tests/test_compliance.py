@@ -11,7 +11,7 @@ from usul.schools.models import School, SchoolYear
 
 
 def findings(year_key: str, as_of: dt.date) -> list[tuple]:
-    school = School.objects.get(key="sch-17")
+    school = School.objects.get(key="demo-17")
     year = SchoolYear.objects.get(school=school, key=year_key)
     return [
         (f.rule, f.severity, f.subject_type, f.subject_key, f.detail)

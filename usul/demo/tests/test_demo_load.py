@@ -21,7 +21,7 @@ def test_loading_again_updates_in_place_without_duplicates(demo):
     assert row_counts() == before
     assert set(Staff.objects.values_list("pk", flat=True)) == staff_ids
     assert summary.created is False
-    assert (summary.school_key, summary.staff, summary.associations) == ("sch-17", 44, 6)
+    assert (summary.school_key, summary.staff, summary.associations) == ("demo-17", 44, 6)
     assert User.objects.filter(username__in=[p.username for p in PERSONAS]).count() == 8
     assert School.objects.count() == 1
 
@@ -57,7 +57,7 @@ def test_each_role_logs_in_with_its_printed_password_and_lands_on_the_home_page(
         client.logout()
 
     # The district methodologist reads the demo school's district (no staff record).
-    assert User.objects.get(username="metodist").district.key == "osh-city"
+    assert User.objects.get(username="metodist").district.key == "demo-osh-city"
 
 
 def test_a_wrong_password_does_not_log_in(demo, client):
