@@ -1,6 +1,6 @@
 """The demo school, loaded once for these tests by ``usul demo`` itself.
 
-Importing the demo writes a whole school (about ten thousand rows with their history), so it is
+Importing the demo writes a whole school (some three thousand rows and their history), so it is
 done once for the package inside a transaction that is rolled back at the end; every test runs
 in a savepoint of its own (pytest-django's ``db``) and leaves the loaded school as it found it.
 """
