@@ -40,7 +40,6 @@ from usul.planning.models import (
     PlanItem,
     PlanItemKind,
     PlanItemMaterial,
-    PlanItemStatus,
     PlanStatus,
     PlanVersion,
     WorkPlan,
@@ -207,15 +206,13 @@ def plan(request, school, ma, year):
 
 
 def _snapshot_months(version: PlanVersion, year):
-    """An approved version's items grouped by month, kinds and statuses in today's language."""
+    """An approved version's items grouped by month, their kinds in today's language."""
     kinds = dict(PlanItemKind.choices)
-    statuses = dict(PlanItemStatus.choices)
     grouped: dict[str, list] = {m: [] for m in year_months(year)}
     for item in version.content.get("items", []):
         shown = {
             **item,
             "kind_label": kinds.get(item["kind"], item["kind"]),
-            "status_label": statuses.get(item["status"], item["status"]),
             "date": dt.date.fromisoformat(item["date"]) if item.get("date") else None,
         }
         grouped.setdefault(item["month"], []).append(shown)
