@@ -48,3 +48,13 @@ def test_a_deputy_switches_language_and_opens_an_ma(transactional_db, page):
     assert page.get_by_text("Бекова Жаңыл").first.is_visible()
     # Nothing sticks out of a 360 px screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    # The staff search updates the table in place (htmx), capitals of ө/ү included.
+    page.get_by_role("link", name="Кызматкерлер").first.click()
+    page.wait_for_load_state("networkidle")
+    page.fill("#id_q", "ӨМҮР")
+    page.wait_for_url("**q=*")
+    rows = page.locator("#staff-table tbody tr")
+    rows.first.wait_for()
+    page.wait_for_function("document.querySelectorAll('#staff-table tbody tr').length === 1")
+    assert "Өмүрбеков Үсөн" in rows.first.inner_text()
