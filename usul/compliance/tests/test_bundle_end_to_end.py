@@ -9,6 +9,8 @@ of experience, a draft plan, one meeting without resolutions or attendance, four
 import json
 from pathlib import Path
 
+import pytest
+
 from usul.bundle.services import bundle_import
 from usul.compliance.tests.test_command import run
 
@@ -61,7 +63,8 @@ def _findings(out: str) -> list[tuple]:
     ]
 
 
-def test_a_hand_written_bundle_gives_exactly_the_prescribed_findings(db, capsys):
+@pytest.mark.django_db(transaction=True)  # the command closes connections (test_command.py)
+def test_a_hand_written_bundle_gives_exactly_the_prescribed_findings(capsys):
     bundle_import(data=json.loads(BUNDLE.read_text(encoding="utf-8")))
     status, out, err = run(
         capsys,

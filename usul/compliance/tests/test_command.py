@@ -10,6 +10,11 @@ from usul.documents.models import DocumentEntry
 
 D = dt.date
 
+# The console command closes the database connections when it ends, as any Django command run
+# from the console does; the tests therefore commit their data instead of wrapping it in a
+# transaction that the closing would lose (PostgreSQL).
+pytestmark = pytest.mark.django_db(transaction=True)
+
 
 def run(capsys, *args) -> tuple[int, str, str]:
     """Run the console command as a user types it; returns (status, stdout, stderr)."""
