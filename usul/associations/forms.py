@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from usul.associations.models import AssociationKind
 from usul.schools.forms import DateInput, StaffChoiceField
+from usul.schools.validation import format_date
 
 
 class OrderFields(forms.Form):
@@ -100,6 +101,7 @@ class MembershipAddForm(forms.Form):
 
 
 class MembershipEndForm(forms.Form):
+    membership = forms.IntegerField(label=_("Membership"), widget=forms.HiddenInput)
     end = forms.DateField(
         label=_("Last day"),
         widget=DateInput,
@@ -132,5 +134,5 @@ class HeadElectionForm(forms.Form):
         self.fields["elected_at"].queryset = meetings
         self.fields["elected_at"].label_from_instance = lambda m: (
             _("Meeting No. %(number)s of %(date)s")
-            % {"number": m.number, "date": f"{m.date:%d.%m.%Y}"}
+            % {"number": m.number, "date": format_date(m.date)}
         )

@@ -40,6 +40,7 @@ from usul.people.selectors import staff_with_history
 from usul.schools.forms import add_service_errors
 from usul.schools.models import CouncilDecision, Order, Subject
 from usul.schools.selectors import current_year, visible_school
+from usul.schools.validation import format_date
 
 
 def _association(viewer, school, key: str, queryset=None) -> Association:
@@ -285,55 +286,18 @@ def association_members(request, school, key):
     association = _association(viewer, school, key)
     require(viewer, "manage_school", association)
     staff = _school_staff(viewer, school)
-    add_form = MembershipAddForm(
-        request.POST if request.POST.get("action") == "add" else None, staff=staff
-    )
-    end_errors: dict[int, list[str]] = {}
-    if request.method == "POST":
-        done = None
-        if request.POST.get("action") == "add" and add_form.is_valid():
-            try:
-                membership = services.membership_add(
-                    actor=request.user, association=association, **add_form.cleaned_data
-                )
-            except ValidationError as exc:
-                add_service_errors(add_form, exc)
-            else:
-                done = _("%(name)s is a member from %(date)s.") % {
-                    "name": membership.staff,
-                    "date": f"{membership.start:%d.%m.%Y}",
-                }
-                add_form = MembershipAddForm(staff=staff)
-        elif request.POST.get("action") == "end":
-            membership = Membership.objects.filter(
-                association=association, pk=request.POST.get("membership") or 0
-            ).first()
-            end_form = MembershipEndForm(request.POST)
-            if membership is None:
-                end_errors[0] = [_("This membership does not exist any more.")]
-            elif not end_form.is_valid():
-                end_errors[membership.pk] = [
-                    f"{end_form.fields[name].label}: {message}"
-                    for name, errs in end_form.errors.items()
-                    for message in errs
-                ]
-            else:
-                try:
-                    membership = services.membership_end(
-                        actor=request.user, membership=membership, **end_form.cleaned_data
-                    )
-                except ValidationError as exc:
-                    end_errors[membership.pk] = exc.messages
-                else:
-                    done = _("%(name)s is a member until %(date)s included.") % {
-                        "name": membership.staff,
-                        "date": f"{membership.end:%d.%m.%Y}",
-                    }
-        if done and not request.htmx:
-            messages.success(request, done)
-            return redirect(reverse("associations:members", args=[school.key, association.key]))
-    else:
-        done = None
+    action = request.POST.get("action") if request.method == "POST" else None
+    add_form = MembershipAddForm(request.POST if action == "add" else None, staff=staff)
+    done, end_errors = "", []
+    if action == "add":
+        done = _add_member(request, association, add_form)
+        if done:
+            add_form = MembershipAddForm(staff=staff)
+    elif action == "end":
+        done, end_errors = _end_membership(request, association)
+    if done and not request.htmx:
+        messages.success(request, done)
+        return redirect(reverse("associations:members", args=[school.key, association.key]))
     memberships = sorted(
         Membership.objects.filter(association=association).select_related("staff"),
         key=lambda m: (m.end is not None, m.staff.last_name, m.staff.first_name, m.start),
@@ -349,6 +313,50 @@ def association_members(request, school, key):
     }
     template = "associations/_members.html" if request.htmx else "associations/members.html"
     return render(request, template, context)
+
+
+def _add_member(request, association: Association, form: MembershipAddForm) -> str:
+    """The success message, or "" with the errors left on ``form``."""
+    if not form.is_valid():
+        return ""
+    try:
+        membership = services.membership_add(
+            actor=request.user, association=association, **form.cleaned_data
+        )
+    except ValidationError as exc:
+        add_service_errors(form, exc)
+        return ""
+    return _("%(name)s is a member from %(date)s.") % {
+        "name": membership.staff,
+        "date": format_date(membership.start),
+    }
+
+
+def _end_membership(request, association: Association) -> tuple[str, list[str]]:
+    """The success message, or the errors (each naming its field) for the list's top."""
+    form = MembershipEndForm(request.POST)
+    if not form.is_valid():
+        return "", [
+            f"{form.fields[name].label}: {message}"
+            for name, errors in form.errors.items()
+            for message in errors
+        ]
+    # Looked up among this MA's memberships only: a forged id of another MA finds nothing.
+    membership = Membership.objects.filter(
+        association=association, pk=form.cleaned_data["membership"]
+    ).first()
+    if membership is None:
+        return "", [_("This membership does not exist any more.")]
+    try:
+        membership = services.membership_end(
+            actor=request.user, membership=membership, end=form.cleaned_data["end"]
+        )
+    except ValidationError as exc:
+        return "", exc.messages
+    return _("%(name)s is a member until %(date)s included.") % {
+        "name": membership.staff,
+        "date": format_date(membership.end),
+    }, []
 
 
 @login_required
@@ -379,7 +387,7 @@ def association_elect_head(request, school, key):
                 messages.success(
                     request,
                     _("%(name)s heads the MA from %(date)s.")
-                    % {"name": term.staff, "date": f"{term.start:%d.%m.%Y}"},
+                    % {"name": term.staff, "date": format_date(term.start)},
                 )
                 for problem in problems:
                     messages.warning(request, problem)
