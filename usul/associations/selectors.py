@@ -198,7 +198,7 @@ def head_candidate_problems(association: Association, staff: Staff, day: dt.date
             )
             % {"date": format_date(day), "years": f"{int(years * 100) / 100:.2f}"}
         )
-    if all(m.pk != staff.pk for m in members_at(association, day)):
+    if all(m.staff_id != staff.pk for m in memberships_at(association, day)):
         problems.append(
             _("ORG-1: %(name)s is not a member of this MA on %(date)s.")
             % {"name": staff, "date": format_date(day)}
