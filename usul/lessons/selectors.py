@@ -14,6 +14,12 @@ from django.db.models import Count, Exists, OuterRef, QuerySet, Value
 from django.utils.translation import get_language
 
 from usul.accounts.policy import Viewer, visible, visible_observations
+from usul.lessons.default_observation_template import (
+    DEFAULT_CRITERIA,
+    DEFAULT_JUDGEMENTS,
+    DEFAULT_NAME,
+    DEFAULT_SCALE,
+)
 from usul.lessons.models import (
     Observation,
     ObservationTemplate,
@@ -38,6 +44,24 @@ def label(entry: dict) -> str:
 def current_template(school: School) -> ObservationTemplate | None:
     """The school's observation form in force: its latest version (one query)."""
     return ObservationTemplate.objects.filter(school=school).order_by("-version").first()
+
+
+def template_in_force(school: School) -> ObservationTemplate:
+    """The form observers fill in now: the school's latest version, or — before the school has
+    one — the default, unsaved (version 0); ``observation_record`` saves it with the first
+    observation."""
+    template = current_template(school)
+    if template is not None:
+        return template
+    return ObservationTemplate(
+        school=school,
+        version=0,
+        name=DEFAULT_NAME,
+        scale_min=DEFAULT_SCALE[0],
+        scale_max=DEFAULT_SCALE[1],
+        criteria=DEFAULT_CRITERIA,
+        judgements=DEFAULT_JUDGEMENTS,
+    )
 
 
 def lessons_of(

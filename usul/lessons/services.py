@@ -462,6 +462,10 @@ def observation_record(
         )
     if template.school_id != school_id:
         raise ValidationError({"template": _("Form: it belongs to another school.")})
+    if template.pk is None:
+        # The default form, shown before the school had one, becomes the school's own now —
+        # in this same transaction, so a refused observation leaves nothing behind.
+        template = observation_template_ensure(school=template.school, actor=actor)
     cleaned = _clean_scores(template, scores)
     judgement = (judgement or "").strip()
     if judgement and judgement not in {j["key"] for j in template.judgements}:

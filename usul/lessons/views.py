@@ -14,22 +14,16 @@ from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association
 from usul.associations.selectors import active_associations
 from usul.lessons import services
-from usul.lessons.default_observation_template import (
-    DEFAULT_CRITERIA,
-    DEFAULT_JUDGEMENTS,
-    DEFAULT_NAME,
-    DEFAULT_SCALE,
-)
 from usul.lessons.forms import ObservationForm, OpenLessonForm, TemplateForm
 from usul.lessons.models import Observation, ObservationTemplate, OpenLesson, OpenLessonStatus
 from usul.lessons.selectors import (
-    current_template,
     judgement_label,
     lessons_of,
     mean_score,
     observations_for,
     score_lines,
     teacher_summary,
+    template_in_force,
     visitors_of,
 )
 from usul.lib.forms import add_service_errors
@@ -57,30 +51,6 @@ def _staff(school: School):
 
 def _subjects(school: School):
     return Subject.objects.filter(school=school).order_by("name_ky", "key")
-
-
-def _template_for_form(school: School) -> ObservationTemplate:
-    """The form in force, or — before a school has one — the default, unsaved (version 0);
-    it is saved with the first observation (``observation_template_ensure``)."""
-    template = current_template(school)
-    if template is not None:
-        return template
-    return ObservationTemplate(
-        school=school,
-        version=0,
-        name=DEFAULT_NAME,
-        scale_min=DEFAULT_SCALE[0],
-        scale_max=DEFAULT_SCALE[1],
-        criteria=DEFAULT_CRITERIA,
-        judgements=DEFAULT_JUDGEMENTS,
-    )
-
-
-def _template_posted(school: School, version: int, actor) -> ObservationTemplate:
-    """The version the observer filled in; version 0 is the default the school gets now."""
-    if version == 0:
-        return services.observation_template_ensure(school=school, actor=actor)
-    return get_object_or_404(ObservationTemplate, school=school, version=version)
 
 
 def _decorate(observations):
@@ -235,7 +205,7 @@ def _detail_context(request, lesson: OpenLesson, **overrides) -> dict:
         )
     if can_observe:
         context["observation_form"] = ObservationForm(
-            template=_template_for_form(lesson.school), initial={"date": lesson.date}
+            template=template_in_force(lesson.school), initial={"date": lesson.date}
         )
     context.update(overrides)
     return context
@@ -357,7 +327,7 @@ def observe(request, school: str, key: str):
     require(viewer, "observe_open_lesson", lesson)
     version = _int(request.POST.get("template_version"))
     template = (
-        _template_for_form(lesson.school)
+        template_in_force(lesson.school)
         if version == 0
         else get_object_or_404(ObservationTemplate, school=lesson.school, version=version)
     )
@@ -369,7 +339,7 @@ def observe(request, school: str, key: str):
                 observer=viewer.staff,
                 open_lesson=lesson,
                 date=form.cleaned_data["date"],
-                template=_template_posted(lesson.school, version, request.user),
+                template=template,
                 scores=form.scores(),
                 strengths=form.cleaned_data["strengths"],
                 recommendations=form.cleaned_data["recommendations"],
@@ -408,7 +378,7 @@ def _teacher_context(request, school: School, teacher: Staff, year, years, **ove
         "is_self": viewer.staff is not None and viewer.staff.pk == teacher.pk,
     }
     if context["can_visit"] and "visit_form" not in overrides:
-        context["visit_form"] = ObservationForm(template=_template_for_form(school))
+        context["visit_form"] = ObservationForm(template=template_in_force(school))
     context.update(overrides)
     return context
 
@@ -438,7 +408,7 @@ def visit(request, school: str, staff: str):
     year, years = _year(request, school_obj)
     version = _int(request.POST.get("template_version"))
     template = (
-        _template_for_form(school_obj)
+        template_in_force(school_obj)
         if version == 0
         else get_object_or_404(ObservationTemplate, school=school_obj, version=version)
     )
@@ -450,7 +420,7 @@ def visit(request, school: str, staff: str):
                 observer=viewer.staff,
                 teacher=teacher_obj,
                 date=form.cleaned_data["date"],
-                template=_template_posted(school_obj, version, request.user),
+                template=template,
                 scores=form.scores(),
                 strengths=form.cleaned_data["strengths"],
                 recommendations=form.cleaned_data["recommendations"],
@@ -473,7 +443,7 @@ def observation_template(request, school: str):
     """The school's observation form: criteria, score scale, judgements (HEAD-D1, SVC-D4)."""
     school_obj = _school(request, school)
     require(request.viewer, "configure_observation_template", school_obj)
-    template = _template_for_form(school_obj)
+    template = template_in_force(school_obj)
     form = TemplateForm(request.POST or None, initial=TemplateForm.initial_from(template))
     status = 200
     if request.method == "POST":

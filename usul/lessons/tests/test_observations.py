@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from usul.lessons.models import Observation, ObservationTemplate
+from usul.lessons.selectors import template_in_force
 from usul.lessons.services import (
     observation_record,
     observation_template_ensure,
@@ -223,3 +224,27 @@ def test_a_heads_visit_outside_open_lessons(ma, form, outsider_school):
             summary="x",
         )
     assert "observer" in outsider.value.message_dict
+
+
+def test_a_refused_first_observation_leaves_the_school_without_a_saved_form(ma, lesson):
+    default = template_in_force(ma.school)
+    assert default.pk is None
+    with pytest.raises(ValidationError):
+        observation_record(
+            actor=ma.colleague_user,
+            observer=ma.colleague,
+            open_lesson=lesson,
+            date=None,
+            template=default,
+            scores={"goal": 9},  # refused after the form is saved: rolled back with it
+        )
+    assert not ObservationTemplate.objects.exists()
+    saved = observation_record(
+        actor=ma.colleague_user,
+        observer=ma.colleague,
+        open_lesson=lesson,
+        date=None,
+        template=default,
+        scores={"goal": 5},
+    )
+    assert saved.template.version == 1 and ObservationTemplate.objects.count() == 1
