@@ -58,3 +58,26 @@ def test_a_deputy_switches_language_and_opens_an_ma(transactional_db, page):
     rows.first.wait_for()
     page.wait_for_function("document.querySelectorAll('#staff-table tbody tr').length === 1")
     assert "Өмүрбеков Үсөн" in rows.first.inner_text()
+
+    # Every page of the foundation fits a 360 px phone, and prints without menus or forms.
+    for path in (
+        "/",
+        "/school/sch-17/",
+        "/ma/sch-17/",
+        "/ma/sch-17/ma-stem/",
+        "/ma/sch-17/new/",
+        "/ma/sch-17/ma-stem/edit/",
+        "/ma/sch-17/ma-stem/members/",
+        "/ma/sch-17/ma-stem/head/",
+        "/staff/sch-17/",
+        "/staff/sch-17/t-head/",
+        "/staff/sch-17/t-head/edit/",
+        "/staff/sch-17/new/",
+    ):
+        page.goto(page.base_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+    page.goto(page.base_url + "/ma/sch-17/ma-stem/")
+    page.emulate_media(media="print")
+    assert page.locator("header.top").is_hidden()
+    assert page.locator(".actions").first.is_hidden()
+    assert heading.is_visible()
