@@ -173,7 +173,11 @@ def meeting_schedule(
 
 
 def _locked(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("school", "year").get(pk=meeting.pk)
+    return (
+        Meeting.objects.select_for_update(of=("self",))
+        .select_related("school", "year", "association__created_by", "association__liquidated_by")
+        .get(pk=meeting.pk)
+    )
 
 
 def _refuse_if_cancelled(meeting: Meeting) -> None:
@@ -235,6 +239,10 @@ def meeting_update(
                 {"date": _("Date: the date of a meeting already held cannot be changed.")}
             )
         _check_meeting_date(current.year, date)
+        if not is_active(current.association, date, current.year):
+            raise ValidationError(
+                {"date": _("Date: the MA is not active on %(date)s.") % {"date": _d(date)}}
+            )
         current.date = date
         fields.append("date")
     if not fields:

@@ -111,3 +111,17 @@ def test_a_meeting_is_held_on_its_day_not_the_day_before_and_only_once(ma, meeti
     assert "status" in twice.value.message_dict
     with pytest.raises(ValidationError):
         meeting_cancel(actor=ma.head_user, meeting=meeting)
+
+
+def test_the_date_cannot_move_to_before_the_ma_was_created(ma):
+    from usul.testing import factories as f
+
+    young = f.make_association(ma.school, key="ma-young", created_on=D(2025, 10, 1))
+    meeting = meeting_schedule(
+        actor=ma.head_user, association=young, year=ma.year, date=D(2025, 10, 1)
+    )
+    with pytest.raises(ValidationError) as refused:
+        meeting_update(
+            actor=ma.head_user, meeting=meeting, revision=meeting.revision, date=D(2025, 9, 30)
+        )
+    assert "date" in refused.value.message_dict
