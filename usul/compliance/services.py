@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from usul.compliance import rules as _rules  # noqa: F401  (registers every check)
 from usul.compliance.context import Context
 from usul.compliance.findings import VIOLATION, WARNING, Finding, sort_key
-from usul.compliance.registry import PER_ASSOCIATION, RULES, Rule
+from usul.compliance.registry import PER_ASSOCIATION, RULES, SCHOOL_WIDE, Rule
 from usul.compliance.snapshot import Snapshot, load_snapshot
 from usul.lib.dates import months_between
 from usul.schools.models import School, SchoolYear
@@ -73,7 +73,7 @@ class Report:
         skipped = self.not_applicable.get(association.key, set())
         rows = []
         for rule in RULES:
-            if rule.scope == "school":
+            if rule.scope == SCHOOL_WIDE:
                 continue
             mine = [f for f in findings if f.rule == rule.id]
             if mine:
@@ -88,7 +88,7 @@ class Report:
     def school_checklist(self) -> list[ChecklistRow]:
         rows = []
         for rule in RULES:
-            if rule.scope != "school":
+            if rule.scope != SCHOOL_WIDE:
                 continue
             mine = [f for f in self.findings if f.rule == rule.id]
             status = (
@@ -144,8 +144,6 @@ def evaluate(snapshot: Snapshot, as_of: dt.date) -> Report:
 
 
 def _on_checklist(finding: Finding, association) -> Finding:
-    from dataclasses import replace
-
     return replace(finding, associations=(association.key,))
 
 

@@ -54,10 +54,6 @@ class Snapshot:
     council_association_ids: set[int]  # MAs listed by a council decision of the year
     instructions: list[DistrictInstruction]  # district instructions of the year
 
-    @property
-    def staff_by_id(self) -> dict[int, Staff]:
-        return {s.pk: s for s in self.staff}
-
 
 def _querysets(school: School, year: SchoolYear) -> dict:
     """The rows a check reads, one queryset per table (shared with the benchmark's plain load).

@@ -18,7 +18,7 @@ from usul.associations.models import Association
 from usul.compliance.chart import BAR_WIDTH, bars
 from usul.compliance.forms import AsOfForm
 from usul.compliance.links import fix_url
-from usul.compliance.registry import CLAUSES, SEVERITY_NAMES
+from usul.compliance.registry import CLAUSE_RANGES, CLAUSES, SEVERITY_NAMES
 from usul.compliance.services import build_report, default_as_of, monthly_counts
 from usul.schools.models import SchoolYear
 from usul.schools.selectors import current_year, visible_school
@@ -43,8 +43,8 @@ def _choose(request, school):
 
 
 def _clauses(rule) -> list[tuple[str, object]]:
-    """The clause IDs with their text; DOC-1…DOC-12 shown as one range on a narrow screen."""
-    if len(rule.clauses) > 4:
+    """The clause IDs with their text; a range of clauses (DOC-1…DOC-12) as one."""
+    if rule.id in CLAUSE_RANGES:
         return [(f"{rule.clauses[0]}…{rule.clauses[-1]}", rule.requirement)]
     return [(c, CLAUSES.get(c, "")) for c in rule.clauses]
 
