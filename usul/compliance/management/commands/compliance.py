@@ -18,7 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from usul.compliance.registry import SEVERITY_NAMES
+from usul.compliance.registry import CLAUSE_RANGES, SEVERITY_NAMES
 from usul.compliance.services import Report, build_report, default_as_of
 from usul.lib.dates import parse_date
 from usul.schools.models import School, SchoolYear
@@ -111,6 +111,12 @@ def as_json(report: Report) -> dict:
     }
 
 
+def clause_list(finding) -> str:
+    if finding.rule in CLAUSE_RANGES:
+        return "…".join(finding.clauses)
+    return ", ".join(finding.clauses)
+
+
 def as_text(report: Report) -> str:
     """The findings grouped by MA, in the active language, for a deputy director."""
     lines = [
@@ -129,7 +135,7 @@ def as_text(report: Report) -> str:
             lines.append("  " + _("No findings."))
         for finding in findings:
             severity = str(SEVERITY_NAMES[finding.severity]).upper()
-            lines.append(f"  [{severity}] {finding.rule} ({', '.join(finding.clauses)})")
+            lines.append(f"  [{severity}] {finding.rule} ({clause_list(finding)})")
             lines.append(f"    {finding.message}")
         lines.append("")
 
