@@ -67,8 +67,10 @@ def test_the_school_page_reads_in_russian_with_a_link_to_fix_each_finding(world,
     assert "Соответствие положению" in html
     assert "нарушение" in html
     assert "МО формируется не менее чем из трёх учителей." in html
-    # No register page exists: the link falls back to the MA's page, or the school's.
+    # Every finding links to the page where it is fixed (or, until that page exists, the MA's).
     assert "— <a href=" in html
+    # The menu's link opens the school's page for the director.
+    assert client.get(reverse("compliance:index")).url == school_url()
 
 
 def test_an_ma_head_sees_their_own_ma_and_nothing_else(world, client):
