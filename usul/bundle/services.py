@@ -21,6 +21,16 @@ any error exists; otherwise one transaction brings the school to what the bundle
 ``bundle_export`` writes every section and field of BUNDLE.md in a stable order (the order in
 which records were first recorded, i.e. the bundle's own order), so that export → import →
 export gives the same document, ``exported_at`` aside.
+
+The bundle also carries what Usul records beyond BUNDLE.md — minutes, plan versions and steps,
+participants and materials, observation forms and scores, visits… — as the project's own
+**extension fields** (docs/bundle-extensions.md), so that moving a school loses nothing:
+
+- the export adds an extension field to a BUNDLE.md record only when it holds something (a
+  school without them exports exactly as BUNDLE.md says); records that are extensions through
+  and through (a plan's versions, an observation form) are written whole;
+- on import an extension field the bundle leaves out is **not touched** (a new record gets the
+  default), like keyed records the bundle lacks; one it gives is made equal to it.
 """
 
 from __future__ import annotations
@@ -31,19 +41,22 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import ProtectedError, RestrictedError
+from django.db.models import Exists, OuterRef, ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from usul.accounts.models import User
 from usul.assessment.models import KtuRecord, KtuValue
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
+from usul.bundle.models import PlanEventAuthor
 from usul.bundle.validation import BundleError, BundleInvalid, format_path, validate
 from usul.documents.models import DocumentEntry
-from usul.lessons.models import Observation, OpenLesson
+from usul.lessons.models import Observation, ObservationTemplate, OpenLesson, OpenLessonVisitor
 from usul.meetings.models import Attendance, Meeting, Resolution
 from usul.people.models import (
     Category,
@@ -56,7 +69,14 @@ from usul.people.models import (
     ThematicPlan,
     ThematicPlanItem,
 )
-from usul.planning.models import PlanItem, WorkPlan, YearAnalysis
+from usul.planning.models import (
+    PlanEvent,
+    PlanItem,
+    PlanItemMaterial,
+    PlanVersion,
+    WorkPlan,
+    YearAnalysis,
+)
 from usul.schools.models import (
     CouncilDecision,
     District,
@@ -95,21 +115,27 @@ SECTIONS = (
     "orders",
     "council_decisions",
     "district_instructions",
+    "observation_templates",
     "associations",
     "associations.supervisors",
     "associations.members",
     "associations.heads",
     "associations.plans",
+    "associations.plans.versions",
+    "associations.plans.events",
     "associations.plans.items",
+    "associations.plans.items.materials",
     "associations.meetings",
     "associations.meetings.attendance",
     "associations.meetings.resolutions",
     "associations.open_lessons",
+    "associations.open_lessons.visitors",
     "associations.open_lessons.observations",
     "associations.analyses",
     "associations.ktu",
     "associations.ktu.values",
     "associations.documents",
+    "observations",
 )
 
 
@@ -193,6 +219,19 @@ def _decimal(value) -> Decimal | None:
 
 def _text(value) -> str:
     return value or ""
+
+
+def _moment(value: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(value)
+
+
+def _given(item: dict, fields: dict[str, tuple[str, Callable]]) -> dict:
+    """The extension fields ``item`` gives, as model values (``fields``: bundle name →
+    (attname, conversion)). One it leaves out is not in the result, so the record keeps what
+    this installation has, or the default when it is new."""
+    return {
+        attname: convert(item[name]) for name, (attname, convert) in fields.items() if name in item
+    }
 
 
 def _signature(values: dict) -> tuple:
@@ -359,7 +398,9 @@ class _Import:
                 for d in data["district_instructions"]
             },
         )
+        self.import_templates()
         self.import_association_sections()
+        self.import_visits()
         self.write_history()
         return self.summary
 
@@ -572,6 +613,88 @@ class _Import:
             {plan.pk: row.label for row, plan in zip(plan_rows, plans, strict=True)},
         )
 
+    # -- extensions of the school: observation forms and observations outside open lessons
+
+    def school_rows(self, name: str) -> dict:
+        """The school as the owner of a top-level extension list — only when the bundle gives
+        the list: one it leaves out is not touched."""
+        return {self.school.pk: self.school.key} if name in self.data else {}
+
+    def import_templates(self) -> None:
+        """The school's observation forms (HEAD-D1, SVC-D4), named by version like a key: a
+        form the bundle lacks is kept, and so are the observations filled in with it."""
+        sources = self.data.get("observation_templates", [])
+        forms = self.rows(
+            "observation_templates",
+            ObservationTemplate,
+            "school_id",
+            {"school": self.school},
+            [
+                _Row(
+                    ["observation_templates", n],
+                    str(t["version"]),
+                    self.school.pk,
+                    {
+                        "version": t["version"],
+                        "name": t["name"],
+                        "scale_min": t["scale_min"],
+                        "scale_max": t["scale_max"],
+                        "criteria": t["criteria"],
+                        "judgements": t["judgements"],
+                    },
+                    identity=t["version"],
+                )
+                for n, t in enumerate(sources)
+            ],
+            self.school_rows("observation_templates"),
+            identity=lambda obj: obj.version,
+            keep=True,
+        )
+        self.templates = {t["version"]: form for t, form in zip(sources, forms, strict=True)}
+
+    def observation_values(self, row: dict) -> dict:
+        """An observation's extension fields: strengths, scores, judgement and its form."""
+        return _given(
+            row,
+            {
+                "strengths": ("strengths", _text),
+                "scores": ("scores", dict),
+                "judgement": ("judgement", _text),
+                "template": ("template_id", lambda v: None if v is None else self.templates[v].pk),
+            },
+        )
+
+    def import_visits(self) -> None:
+        """Observations outside open lessons (a head's visit, HEAD-D1): rows of the school."""
+        self.rows(
+            "observations",
+            Observation,
+            "school_id",
+            {"school": self.school, "open_lesson__isnull": True},
+            [
+                _Row(
+                    ["observations", n],
+                    row["teacher"],
+                    self.school.pk,
+                    {
+                        "teacher_id": self.staff[row["teacher"]].pk,
+                        "observer_id": self.staff[row["observer"]].pk,
+                        "date": _date(row["date"]),
+                        "summary": _text(row["summary"]),
+                        "recommendations": _text(row["recommendations"]),
+                        # Written whole: an extension record has no BUNDLE.md fields to keep.
+                        "strengths": "",
+                        "scores": {},
+                        "judgement": "",
+                        "template_id": None,
+                        **self.observation_values(row),
+                    },
+                )
+                for n, row in enumerate(self.data.get("observations", []))
+            ],
+            self.school_rows("observations"),
+        )
+
     # -- the MAs' sections
 
     def import_association_sections(self) -> None:
@@ -633,6 +756,7 @@ class _Import:
                         "date": _date(m["date"]),
                         "status": m["status"],
                         "agenda": m["agenda"],
+                        **_given(m, {"minutes": ("minutes", _text)}),
                     },
                     association_id=ma.pk,
                 )
@@ -717,6 +841,7 @@ class _Import:
                 "approved_by_id": self.pk(self.staff, p["approved_by"]),
                 "approved_at": _date(p["approved_at"]),
                 "reflects_school_theme": p["reflects"]["school_theme"],
+                **_given(p, {"directions": ("directions", list), "version": ("version", int)}),
             },
             identity=lambda p: self.years[p["year"]].pk,
         )
@@ -741,7 +866,13 @@ class _Import:
             },
             plan_owners,
         )
-        self.rows(
+        self.import_plan_history(plan_rows, plans, plan_sources)
+        item_sources = [
+            (row, plan, item)
+            for row, plan, source in zip(plan_rows, plans, plan_sources, strict=True)
+            for item in source["items"]
+        ]
+        items = self.rows(
             "associations.plans.items",
             PlanItem,
             "plan_id",
@@ -758,6 +889,14 @@ class _Import:
                         "title": item["title"],
                         "responsible_id": self.pk(self.staff, item["responsible"]),
                         "status": item["status"],
+                        **_given(
+                            item,
+                            {
+                                "expected_result": ("expected_result", _text),
+                                "result_note": ("result_note", _text),
+                                "audience": ("audience", _text),
+                            },
+                        ),
                     },
                 )
                 for row, plan, source in zip(plan_rows, plans, plan_sources, strict=True)
@@ -765,6 +904,23 @@ class _Import:
             ],
             plan_owners,
             on_create=lambda obj, row: setattr(obj, "position", row.path[-1]),
+        )
+        self.import_item_records(item_sources, items)
+        # Where a meeting or an open lesson was scheduled from: an item's place in the MA's
+        # plan of the record's year (extension ``plan_item``).
+        self.plan_items: dict[tuple[int, int], list] = defaultdict(list)
+        for (_row, plan, _source), obj in zip(item_sources, items, strict=True):
+            self.plan_items[plan.association_id, plan.year_id].append(obj)
+        self.link(
+            "associations.meetings",
+            Meeting,
+            self.meetings,
+            [
+                (m["key"], "plan_item_id", self.plan_item(ma, m["year"], m["plan_item"]))
+                for _i, a, ma in mas
+                for m in a["meetings"]
+                if "plan_item" in m
+            ],
         )
 
         self.lessons = self.keyed(
@@ -776,15 +932,7 @@ class _Import:
                 for row in self.records(
                     ["associations", i, "open_lessons"],
                     a["open_lessons"],
-                    lambda o: {
-                        "year_id": self.years[o["year"]].pk,
-                        "teacher_id": self.staff[o["teacher"]].pk,
-                        "subject_id": self.pk(self.subjects, o["subject"]),
-                        "grade": o["grade"],
-                        "topic": o["topic"],
-                        "date": _date(o["date"]),
-                        "status": o["status"],
-                    },
+                    partial(self.lesson_values, ma=ma),
                     association_id=ma.pk,
                 )
             ],
@@ -795,7 +943,28 @@ class _Import:
             for i, a, _ma in mas
             for n, o in enumerate(a["open_lessons"])
         ]
-        # Observations outside open lessons (a head's visit) are not in the bundle: untouched.
+        # Colleagues signed up to attend (extension ``visitors``; ORG-3): once per person.
+        self.rows(
+            "associations.open_lessons.visitors",
+            OpenLessonVisitor,
+            "open_lesson_id",
+            {"open_lesson__school": school},
+            [
+                _Row(
+                    [*at, "visitors", n],
+                    o["key"],
+                    lesson.pk,
+                    {"staff_id": self.staff[key].pk},
+                    identity=self.staff[key].pk,
+                )
+                for at, o, lesson in lessons
+                for n, key in enumerate(o.get("visitors", []))
+            ],
+            {lesson.pk: o["key"] for _at, o, lesson in lessons if "visitors" in o},
+            identity=lambda obj: obj.staff_id,
+        )
+        # Observations outside open lessons (a head's visit) are the top-level extension
+        # ``observations`` (import_visits); here only those of open lessons.
         self.rows(
             "associations.open_lessons.observations",
             Observation,
@@ -813,6 +982,7 @@ class _Import:
                         "date": _date(row["date"]),
                         "summary": _text(row["summary"]),
                         "recommendations": _text(row["recommendations"]),
+                        **self.observation_values(row),
                     },
                 )
                 for at, o, lesson in lessons
@@ -912,6 +1082,195 @@ class _Import:
             existing=DocumentEntry.objects.filter(school=school),
         )
 
+    def lesson_values(self, o: dict, *, ma: Association) -> dict:
+        return {
+            "year_id": self.years[o["year"]].pk,
+            "teacher_id": self.staff[o["teacher"]].pk,
+            "subject_id": self.pk(self.subjects, o["subject"]),
+            "grade": o["grade"],
+            "topic": o["topic"],
+            "date": _date(o["date"]),
+            "status": o["status"],
+            **_given(
+                o,
+                {
+                    "class_label": ("class_label", _text),
+                    "cycle_topic": ("cycle_topic", _text),
+                    "plan_item": ("plan_item_id", lambda n: self.plan_item(ma, o["year"], n)),
+                },
+            ),
+        }
+
+    # -- extensions of the plans: versions, steps, participants, materials
+
+    def plan_item(self, ma, year: str, index: int | None) -> int | None:
+        """The pk of item ``index`` of the MA's plan for ``year`` (checked by ``validate``)."""
+        if index is None:
+            return None
+        return self.plan_items[ma.pk, self.years[year].pk][index].pk
+
+    def import_plan_history(self, plan_rows: list[_Row], plans: list, sources: list) -> None:
+        """Approved versions (ORG-2: every version stays readable) and the plan's steps (who,
+        when, the return comment). Both are history: what the bundle lacks is kept."""
+        scope = {"plan__association__school": self.school}
+        triples = list(zip(plan_rows, plans, sources, strict=True))
+        self.rows(
+            "associations.plans.versions",
+            PlanVersion,
+            "plan_id",
+            scope,
+            [
+                _Row(
+                    [*row.path, "versions", n],
+                    row.label,
+                    plan.pk,
+                    {
+                        "number": v["number"],
+                        "approved_by_id": self.pk(self.staff, v["approved_by"]),
+                        "approved_at": _date(v["approved_at"]),
+                        "content": v["content"],
+                    },
+                    identity=v["number"],
+                )
+                for row, plan, source in triples
+                for n, v in enumerate(source.get("versions", []))
+            ],
+            {plan.pk: row.label for row, plan, source in triples if "versions" in source},
+            identity=lambda obj: obj.number,
+            keep=True,
+        )
+
+        steps = [
+            (row, plan, n, e)
+            for row, plan, source in triples
+            for n, e in enumerate(source.get("events", []))
+        ]
+        # A step names a staff member (log-ins do not travel, BUNDLE.md): it is given to the
+        # log-in of that person here, if there is one, or remembered in PlanEventAuthor.
+        named = {e["by"] for _row, _plan, _n, e in steps if e["by"] is not None}
+        logins = dict(
+            User.objects.filter(staff__school=self.school, staff__key__in=named).values_list(
+                "staff__key", "pk"
+            )
+            if named
+            else {}
+        )
+        events = self.rows(
+            "associations.plans.events",
+            PlanEvent,
+            "plan_id",
+            scope,
+            [
+                _Row(
+                    [*row.path, "events", n],
+                    row.label,
+                    plan.pk,
+                    {
+                        "kind": e["kind"],
+                        "at": _moment(e["at"]),
+                        "version": e["version"],
+                        "comment": e.get("comment", ""),
+                        "detail": e.get("detail", {}),
+                        # A step by nobody named (an administrator's) keeps its log-in here.
+                        **({"actor_id": logins.get(e["by"])} if e["by"] is not None else {}),
+                    },
+                    # A step is its kind at its moment (``validate`` refuses two alike).
+                    identity=(e["kind"], _moment(e["at"])),
+                )
+                for row, plan, n, e in steps
+            ],
+            {plan.pk: row.label for row, plan, source in triples if "events" in source},
+            identity=lambda obj: (obj.kind, obj.at),
+            # "What changed since the revision an editor saw" (planning) must never list steps
+            # taken in another installation: they come before any revision seen here.
+            on_create=lambda obj, row: setattr(obj, "revision", 0),
+            keep=True,
+        )
+        authors = [
+            (
+                row.label,
+                event,
+                self.staff[e["by"]].pk if e["by"] is not None and e["by"] not in logins else None,
+            )
+            for (row, _plan, _n, e), event in zip(steps, events, strict=True)
+        ]
+        self.import_authors(authors)
+
+    def import_authors(self, authors: list[tuple[str, object, int | None]]) -> None:
+        """Keep the staff member of each step that no log-in here belongs to (bundle.models)."""
+        changes = self.summary.sections["associations.plans.events"]
+        existing = {
+            a.event_id: a
+            for a in PlanEventAuthor.objects.filter(event_id__in=[e.pk for _l, e, _s in authors])
+        }
+        to_create, to_update, to_delete = [], [], []
+        for label, event, staff_id in authors:
+            author = existing.get(event.pk)
+            if author is not None and author.staff_id == staff_id:
+                continue
+            if author is None and staff_id is None:
+                continue
+            row = _Row(["associations"], label, event.pk, {})
+            if staff_id is None:
+                to_delete.append(author)
+            elif author is None:
+                to_create.append((row, PlanEventAuthor(event=event, staff_id=staff_id)))
+            else:
+                author.staff_id = staff_id
+                to_update.append((row, author))
+            # The step now says someone else did it: it counts as changed.
+            self.count_as_updated(changes, PlanEvent, event, label)
+            self.updated[PlanEvent].setdefault(event.pk, event)
+        self.delete("associations.plans.events", to_delete)
+        self.save(PlanEventAuthor, to_create, to_update, {"staff_id"})
+
+    def import_item_records(self, sources: list[tuple], items: list) -> None:
+        """Who took part in an item and its materials (FUNC-3, FUNC-4, SVC-T2). A material's
+        file does not travel (docs/bundle-extensions.md): a material the bundle names as it
+        is recorded keeps its file here."""
+        pairs = list(zip(sources, items, strict=True))
+        self.m2m(
+            "associations.plans.items",
+            PlanItem,
+            "participants",
+            {
+                obj.pk: [self.staff[k].pk for k in item["participants"]]
+                for (_row, _plan, item), obj in pairs
+                if "participants" in item
+            },
+            {obj.pk: row.label for (row, _plan, _item), obj in pairs},
+        )
+        self.rows(
+            "associations.plans.items.materials",
+            PlanItemMaterial,
+            "item_id",
+            {"item__plan__association__school": self.school},
+            [
+                _Row(
+                    [*row.path, "items", plan_index, "materials", n],
+                    row.label,
+                    obj.pk,
+                    {
+                        "title": m["title"],
+                        "link": m.get("link", ""),
+                        "added_by_id": self.pk(self.staff, m.get("added_by")),
+                    },
+                )
+                for (row, _plan, item), obj, plan_index in self.item_places(pairs)
+                for n, m in enumerate(item.get("materials", []))
+            ],
+            {obj.pk: row.label for (row, _plan, item), obj in pairs if "materials" in item},
+        )
+
+    @staticmethod
+    def item_places(pairs: list) -> Iterable[tuple]:
+        """Each item with its place in its plan, for the JSON path of its materials."""
+        place: dict[int, int] = defaultdict(int)
+        for source, obj in pairs:
+            plan = source[1]
+            yield source, obj, place[plan.pk]
+            place[plan.pk] += 1
+
     # -- generic machinery
 
     @staticmethod
@@ -954,6 +1313,7 @@ class _Import:
         parents: dict,
         identity: Callable | None = None,
         on_create=None,
+        keep: bool = False,
     ) -> list:
         """Make each parent's rows equal the bundle's; returns the object of each row, in order.
 
@@ -962,6 +1322,11 @@ class _Import:
         ``identity`` (a plan per year, attendance per person) rows are matched by it and
         updated in place; otherwise changed rows are paired in order and updated in place.
         What is left over is created or deleted.
+
+        Rows compare on the values the bundle gives, row by row: an extension field a row
+        leaves out is neither compared nor changed. ``keep`` is for history (a plan's steps and
+        versions) and forms named by version: rows the bundle lacks are kept and reported, and
+        a changed row is added next to the old one instead of overwriting it.
         """
         changes = self.summary.sections[section]
         existing: dict[object, list] = defaultdict(list)
@@ -972,7 +1337,6 @@ class _Import:
         wanted: dict[object, list[tuple[int, _Row]]] = defaultdict(list)
         for index, row in enumerate(rows):
             wanted[row.group].append((index, row))
-        names = list(rows[0].values) if rows else []
 
         result: list = [None] * len(rows)
         to_create, to_update, to_delete, fields = [], [], [], set()
@@ -989,14 +1353,23 @@ class _Import:
                         self.update_row(obj, row, changes, to_update, fields)
                 leftovers = list(by_identity.values())
             else:
-                by_signature: dict[tuple, list] = defaultdict(list)
-                for obj in old:
-                    by_signature[_signature({n: getattr(obj, n) for n in names})].append(obj)
+                # Old rows by their values, per set of names the bundle's rows give.
+                indexes: dict[tuple, dict[tuple, list]] = {}
                 matched = set()
                 for index, row in wanted.get(group, []):
-                    candidates = by_signature.get(_signature(row.values))
+                    names = tuple(row.values)
+                    if names not in indexes:
+                        indexes[names] = defaultdict(list)
+                        for obj in old:
+                            signature = _signature({n: getattr(obj, n) for n in names})
+                            indexes[names][signature].append(obj)
+                    candidates = [
+                        obj
+                        for obj in indexes[names].get(_signature(row.values), [])
+                        if obj.pk not in matched
+                    ]
                     if candidates:
-                        obj = candidates.pop(0)
+                        obj = candidates[0]
                         matched.add(obj.pk)
                         result[index] = obj
                         changes.unchanged += 1
@@ -1006,7 +1379,7 @@ class _Import:
             # Pair what is left in order: a changed row is updated, not deleted and re-created
             # (unless it has an identity, which then tells which row it is).
             for index, row in pending:
-                if leftovers and identity is None:
+                if leftovers and identity is None and not keep:
                     obj = leftovers.pop(0)
                     result[index] = obj
                     self.update_row(obj, row, changes, to_update, fields)
@@ -1017,6 +1390,9 @@ class _Import:
                 result[index] = obj
                 to_create.append((row, obj))
                 changes.created.append(row.label)
+            if keep:
+                changes.kept = sorted({*changes.kept, *([parents[group]] if leftovers else [])})
+                continue
             for obj in leftovers:
                 to_delete.append(obj)
                 changes.deleted.append(parents[group])
@@ -1051,18 +1427,31 @@ class _Import:
             objs = [obj for _, obj in to_create]
             model.objects.bulk_create(objs)
             self.created[model].update({obj.pk: obj for obj in objs})
+            # The insert stamps "now" on auto_now_add fields; a plan step keeps its own time.
+            stamped = [
+                f.attname
+                for f in model._meta.concrete_fields
+                if getattr(f, "auto_now_add", False) and f.attname in to_create[0][0].values
+            ]
+            if stamped:
+                for row, obj in to_create:
+                    for name in stamped:
+                        setattr(obj, name, row.values[name])
+                model.objects.bulk_update(objs, stamped)
         if to_update:
             objs = [obj for _, obj in to_update]
             names = set(fields)
-            if any(f.name == "revision" for f in model._meta.concrete_fields):
+            bumped = [obj for obj in objs if obj.pk not in self.created[model]]
+            if bumped and any(f.name == "revision" for f in model._meta.concrete_fields):
                 # Optimistic locking (plans, minutes): a page open on the old version must
                 # not overwrite what the import brought.
-                for obj in objs:
+                for obj in bumped:
                     obj.revision += 1
                 names.add("revision")
-            for obj in objs:
-                obj.updated_at = self.now
-            names.add("updated_at")
+            if any(f.name == "updated_at" for f in model._meta.concrete_fields):
+                for obj in objs:
+                    obj.updated_at = self.now
+                names.add("updated_at")
             model.objects.bulk_update(objs, [self.field_name(model, n) for n in names])
             for obj in objs:
                 if obj.pk not in self.created[model]:
@@ -1214,11 +1603,45 @@ def _number(value: Decimal | None) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _grouped(queryset, attname: str) -> dict[int, list]:
+def _grouped(queryset, attname: str, *order: str) -> dict[int, list]:
     groups: dict[int, list] = defaultdict(list)
-    for obj in queryset.order_by("pk"):
+    for obj in queryset.order_by(*(order or ("pk",))):
         groups[getattr(obj, attname)].append(obj)
     return groups
+
+
+def _moment_text(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def _nonempty(**fields) -> dict:
+    """Extension fields of a BUNDLE.md record, only those that hold something: a school that
+    has none exports exactly as BUNDLE.md describes it."""
+    return {name: value for name, value in fields.items() if value not in ("", None, [], {})}
+
+
+# Extension records a school may have: the export reads each kind only where there is one.
+_EXTENSIONS = {
+    "templates": ObservationTemplate.objects.filter(school=OuterRef("pk")),
+    "versions": PlanVersion.objects.filter(plan__association__school=OuterRef("pk")),
+    "events": PlanEvent.objects.filter(plan__association__school=OuterRef("pk")),
+    "participants": PlanItem.participants.through.objects.filter(
+        planitem__plan__association__school=OuterRef("pk")
+    ),
+    "materials": PlanItemMaterial.objects.filter(item__plan__association__school=OuterRef("pk")),
+    "visitors": OpenLessonVisitor.objects.filter(open_lesson__school=OuterRef("pk")),
+}
+
+
+def _author(event: PlanEvent, person: dict) -> str | None:
+    """The staff member who took a plan step: the one of its log-in, or the one a bundle named
+    when no log-in here belongs to them (PlanEventAuthor)."""
+    if event.actor_id is not None and event.actor.staff_id in person:
+        return person[event.actor.staff_id]
+    try:
+        return person.get(event.bundle_author.staff_id)
+    except PlanEventAuthor.DoesNotExist:
+        return None
 
 
 def _m2m_lists(model, name: str, **scope) -> dict[int, list[int]]:
@@ -1239,8 +1662,14 @@ def bundle_export(*, school: School) -> dict:
 
     Records come in the order they were first recorded — for imported data, the bundle's own
     order — so that export → import → export gives the same document. A fixed number of
-    queries, however large the school.
+    queries, however large the school: one more per kind of extension record the school has.
     """
+    # The district, and which kinds of extension records exist, in one query.
+    school = (
+        School.objects.select_related("district")
+        .annotate(**{f"has_{name}": Exists(rows) for name, rows in _EXTENSIONS.items()})
+        .get(pk=school.pk)
+    )
     years = list(SchoolYear.objects.filter(school=school).order_by("pk"))
     subjects = list(Subject.objects.filter(school=school).order_by("pk"))
     staff = list(Staff.objects.filter(school=school).order_by("pk"))
@@ -1362,17 +1791,70 @@ def bundle_export(*, school: School) -> dict:
     members = _grouped(Membership.objects.filter(**by_ma), "association_id")
     heads = _grouped(HeadTerm.objects.filter(**by_ma), "association_id")
     plans = _grouped(WorkPlan.objects.filter(**by_ma), "association_id")
-    plan_items = _grouped(PlanItem.objects.filter(plan__association__school=school), "plan_id")
+    # The order the plan's page shows within a month (its position), then first recorded.
+    plan_items = _grouped(
+        PlanItem.objects.filter(plan__association__school=school), "plan_id", "position", "pk"
+    )
     reflects = _m2m_lists(WorkPlan, "reflects_instructions", association__school=school)
+
+    # Extensions (docs/bundle-extensions.md), each read only where the school has some.
+    def extension(name: str, read: Callable[[], dict]) -> dict:
+        return read() if getattr(school, f"has_{name}") else {}
+
+    by_plan = {"plan__association__school": school}
+    versions = extension(
+        "versions", lambda: _grouped(PlanVersion.objects.filter(**by_plan), "plan_id")
+    )
+    events = extension(
+        "events",
+        lambda: _grouped(
+            PlanEvent.objects.filter(**by_plan).select_related("actor", "bundle_author"), "plan_id"
+        ),
+    )
+    participants = extension(
+        "participants",
+        lambda: _m2m_lists(PlanItem, "participants", plan__association__school=school),
+    )
+    materials = extension(
+        "materials",
+        lambda: _grouped(
+            PlanItemMaterial.objects.filter(item__plan__association__school=school), "item_id"
+        ),
+    )
+    visitors = extension(
+        "visitors",
+        lambda: _grouped(
+            OpenLessonVisitor.objects.filter(open_lesson__school=school), "open_lesson_id"
+        ),
+    )
+    templates = extension(
+        "templates",
+        lambda: {
+            t.pk: t for t in ObservationTemplate.objects.filter(school=school).order_by("version")
+        },
+    )
+    # A meeting's or open lesson's plan item, by its place in the MA's plan of the same year.
+    plan_of = {(p.association_id, p.year_id): p.pk for group in plans.values() for p in group}
+    item_place = {
+        item.pk: (plan_pk, n)
+        for plan_pk, items in plan_items.items()
+        for n, item in enumerate(items)
+    }
+
+    def place(record) -> int | None:
+        where = item_place.get(record.plan_item_id)
+        if where is None or where[0] != plan_of.get((record.association_id, record.year_id)):
+            return None  # Usul schedules only from the MA's own plan of the year (ORG-3, ORG-4)
+        return where[1]
+
     meetings_of = defaultdict(list)
     for m in meetings:
         meetings_of[m.association_id].append(m)
     attendance = _grouped(Attendance.objects.filter(meeting__school=school), "meeting_id")
     resolutions = _grouped(Resolution.objects.filter(meeting__school=school), "meeting_id")
     lessons = _grouped(OpenLesson.objects.filter(school=school), "association_id")
-    observations = _grouped(
-        Observation.objects.filter(school=school, open_lesson__isnull=False), "open_lesson_id"
-    )
+    # Observations of open lessons and, under ``None``, those outside them (a head's visit).
+    observations = _grouped(Observation.objects.filter(school=school), "open_lesson_id")
     analyses = _grouped(YearAnalysis.objects.filter(**by_ma), "association_id")
     ktu = _grouped(KtuRecord.objects.filter(**by_ma), "association_id")
     commission = _m2m_lists(KtuRecord, "commission", association__school=school)
@@ -1381,6 +1863,54 @@ def bundle_export(*, school: School) -> dict:
 
     def interval(row) -> dict:
         return {"staff": person[row.staff_id], "from": _iso(row.start), "to": _iso(row.end)}
+
+    def observation_extension(v: Observation) -> dict:
+        return {
+            "strengths": v.strengths,
+            "scores": v.scores,
+            "judgement": v.judgement,
+            "template": templates[v.template_id].version if v.template_id else None,
+        }
+
+    def plan_extension(p: WorkPlan) -> dict:
+        return _nonempty(
+            directions=p.directions,
+            # The version being worked on: 1 unless the plan was changed after an approval.
+            version=p.version if p.version != 1 else None,
+            versions=[
+                {
+                    "number": v.number,
+                    "approved_by": key(person, v.approved_by_id),
+                    "approved_at": _iso(v.approved_at),
+                    "content": v.content,
+                }
+                for v in versions.get(p.pk, [])
+            ],
+            events=[
+                {
+                    "kind": e.kind,
+                    "by": _author(e, person),
+                    "at": _moment_text(e.at),
+                    "version": e.version,
+                    "comment": e.comment,
+                    "detail": e.detail,
+                }
+                for e in events.get(p.pk, [])
+            ],
+        )
+
+    def item_extension(i: PlanItem) -> dict:
+        return _nonempty(
+            expected_result=i.expected_result,
+            result_note=i.result_note,
+            audience=i.audience,
+            participants=[person[pk] for pk in participants.get(i.pk, [])],
+            # The file itself does not travel; its title, link and who added it do.
+            materials=[
+                {"title": m.title, "link": m.link, "added_by": key(person, m.added_by_id)}
+                for m in materials.get(i.pk, [])
+            ],
+        )
 
     def association_record(a: Association) -> dict:
         return {
@@ -1413,6 +1943,7 @@ def bundle_export(*, school: School) -> dict:
                         "school_theme": p.reflects_school_theme,
                         "instructions": [instruction[pk] for pk in reflects[p.pk]],
                     },
+                    **plan_extension(p),
                     "items": [
                         {
                             "month": i.month,
@@ -1421,6 +1952,7 @@ def bundle_export(*, school: School) -> dict:
                             "title": i.title,
                             "responsible": key(person, i.responsible_id),
                             "status": i.status,
+                            **item_extension(i),
                         }
                         for i in plan_items[p.pk]
                     ],
@@ -1435,6 +1967,7 @@ def bundle_export(*, school: School) -> dict:
                     "date": _iso(m.date),
                     "status": m.status,
                     "agenda": m.agenda,
+                    **_nonempty(minutes=m.minutes, plan_item=place(m)),
                     "attendance": [
                         {"staff": person[r.staff_id], "status": r.status} for r in attendance[m.pk]
                     ],
@@ -1461,12 +1994,19 @@ def bundle_export(*, school: School) -> dict:
                     "topic": o.topic,
                     "date": _iso(o.date),
                     "status": o.status,
+                    **_nonempty(
+                        class_label=o.class_label,
+                        cycle_topic=o.cycle_topic,
+                        plan_item=place(o),
+                        visitors=[person[r.staff_id] for r in visitors.get(o.pk, [])],
+                    ),
                     "observations": [
                         {
                             "observer": person[v.observer_id],
                             "date": _iso(v.date),
                             "summary": v.summary,
                             "recommendations": v.recommendations,
+                            **_nonempty(**observation_extension(v)),
                         }
                         for v in observations[o.pk]
                     ],
@@ -1569,4 +2109,29 @@ def bundle_export(*, school: School) -> dict:
             for i in instructions
         ],
         "associations": [association_record(a) for a in associations],
+        **_nonempty(
+            observation_templates=[
+                {
+                    "version": t.version,
+                    "name": t.name,
+                    "scale_min": t.scale_min,
+                    "scale_max": t.scale_max,
+                    "criteria": t.criteria,
+                    "judgements": t.judgements,
+                }
+                for t in templates.values()
+            ],
+            # Extension records, written whole.
+            observations=[
+                {
+                    "teacher": person[v.teacher_id],
+                    "observer": person[v.observer_id],
+                    "date": _iso(v.date),
+                    "summary": v.summary,
+                    "recommendations": v.recommendations,
+                    **observation_extension(v),
+                }
+                for v in observations[None]
+            ],
+        ),
     }

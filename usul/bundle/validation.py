@@ -11,6 +11,10 @@ the file can fix it in one go. Three kinds of problems are found:
 - what the database would refuse or misread: an interval that ends before it starts, a person
   listed twice in one attendance list, two plans of one MA for one year, too many decimals.
 
+The project's own extension fields (docs/bundle-extensions.md) are checked the same way when a
+bundle carries them: the people they name, the plan item a meeting or open lesson was scheduled
+from, and scores against the observation form they were given on.
+
 Messages are translated; the path stays as it is, in the bundle's own field names.
 """
 
@@ -311,11 +315,22 @@ def _date(value) -> dt.date | None:
     return None
 
 
+def _moment(value) -> dt.datetime | None:
+    if isinstance(value, str) and _DATE_TIME.fullmatch(value):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
 class _KeyChecks:
     def __init__(self, data):
         self.data = data if isinstance(data, dict) else {}
         self.keys: dict[str, dict[str, str]] = {kind: {} for kind in _KIND_MESSAGES}
         self.errors: list[tuple[list, str]] = []
+        # Extension: the school's observation forms by version (their key).
+        self.templates: dict[int, dict] = {}
 
     def run(self) -> list[tuple[list, str]]:
         data = self.data
@@ -334,6 +349,7 @@ class _KeyChecks:
             for kind in ("meetings", "open_lessons", "documents"):
                 for index, item in _items(association, kind):
                     self.define(kind, ["associations", a, kind, index], item)
+        self.define_templates()
 
         for index, year in _items(data, "years"):
             self.interval(["years", index], year, "start", "end")
@@ -354,6 +370,13 @@ class _KeyChecks:
             self.targets(at, instruction)
         for index, association in _items(data, "associations"):
             self.association(["associations", index], association)
+        # Extensions: the school's observation forms and the observations outside open lessons.
+        for index, template in _items(data, "observation_templates"):
+            self.template(["observation_templates", index], template)
+        for index, observation in _items(data, "observations"):
+            at = ["observations", index]
+            self.ref(at, observation, "teacher", "staff")
+            self.observation(at, observation)
         return self.errors
 
     # -- helpers
@@ -501,10 +524,23 @@ class _KeyChecks:
                 self.refs([*at, "reflects"], reflects, "instructions", "district_instructions")
             for n, item in _items(plan, "items"):
                 self.ref([*at, "items", n], item, "responsible", "staff")
+                # Extensions: who took part, who added a material (FUNC-3, FUNC-4).
+                self.refs([*at, "items", n], item, "participants", "staff")
+                for m, material in _items(item, "materials"):
+                    self.ref([*at, "items", n, "materials", m], material, "added_by", "staff")
+            self.plan_history(at, plan)
 
+        # The plan items a meeting or an open lesson was scheduled from (extension), by their
+        # place in the MA's plan of the same year.
+        plan_items = {
+            plan["year"]: plan.get("items")
+            for _n, plan in _items(association, "plans")
+            if isinstance(plan.get("year"), str)
+        }
         for index, meeting in _items(association, "meetings"):
             at = [*parts, "meetings", index]
             self.ref(at, meeting, "year", "years")
+            self.plan_item(at, meeting, plan_items, "meeting")
             for n, row in _items(meeting, "attendance"):
                 self.ref([*at, "attendance", n], row, "staff", "staff")
             self.once_each(at, meeting, "attendance", "staff")
@@ -516,8 +552,11 @@ class _KeyChecks:
             self.ref(at, lesson, "year", "years")
             self.ref(at, lesson, "teacher", "staff")
             self.ref(at, lesson, "subject", "subjects")
+            self.plan_item(at, lesson, plan_items, "open_lesson")
+            self.refs(at, lesson, "visitors", "staff")
             for n, row in _items(lesson, "observations"):
                 self.ref([*at, "observations", n], row, "observer", "staff")
+                self.observation([*at, "observations", n], row)
 
         for index, analysis in _items(association, "analyses"):
             at = [*parts, "analyses", index]
@@ -546,3 +585,147 @@ class _KeyChecks:
 
         for index, document in _items(association, "documents"):
             self.ref([*parts, "documents", index], document, "year", "years")
+
+    # -- the project's extensions (docs/bundle-extensions.md)
+
+    def define_templates(self) -> None:
+        """Observation forms are named by their version, unique per school."""
+        first: dict[int, str] = {}
+        for index, template in _items(self.data, "observation_templates"):
+            version = template.get("version")
+            if not isinstance(version, int) or isinstance(version, bool):
+                continue
+            at = ["observation_templates", index]
+            if version in first:
+                self.error(
+                    [*at, "version"],
+                    _("duplicate observation form version %(version)s (first at %(at)s)")
+                    % {"version": version, "at": first[version]},
+                )
+            else:
+                first[version] = format_path(at)
+                self.templates[version] = template
+
+    def plan_history(self, parts: list, plan: dict) -> None:
+        """Approved versions (one per number) and the steps of the plan (ORG-2)."""
+        first: dict[int, str] = {}
+        for n, version in _items(plan, "versions"):
+            at = [*parts, "versions", n]
+            self.ref(at, version, "approved_by", "staff")
+            number = version.get("number")
+            if not isinstance(number, int) or isinstance(number, bool):
+                continue
+            if number in first:
+                self.error(
+                    [*at, "number"],
+                    _("a second version %(number)s of this plan (first at %(at)s)")
+                    % {"number": number, "at": first[number]},
+                )
+            else:
+                first[number] = format_path(at)
+        # A step is its kind at its moment: two alike could not be told apart on re-import.
+        steps: dict[tuple, str] = {}
+        for n, event in _items(plan, "events"):
+            at = [*parts, "events", n]
+            self.ref(at, event, "by", "staff")
+            moment = _moment(event.get("at"))
+            if moment is None:
+                continue
+            step = (event.get("kind"), moment)
+            if step in steps:
+                self.error(
+                    [*at, "at"],
+                    _("a second step of this kind at the same moment (first at %(at)s)")
+                    % {"at": steps[step]},
+                )
+            else:
+                steps[step] = format_path(at)
+
+    def plan_item(self, parts: list, record: dict, plan_items: dict, kind: str) -> None:
+        """``plan_item`` is the place of an item in the MA's plan of the record's year; the
+        item must be of the record's kind, as when it is scheduled in Usul (ORG-3, ORG-4)."""
+        index = record.get("plan_item")
+        year = record.get("year")
+        if not isinstance(index, int) or isinstance(index, bool) or not isinstance(year, str):
+            return
+        items = plan_items.get(year)
+        if not isinstance(items, list):
+            self.error(
+                [*parts, "plan_item"],
+                _('this MA has no plan for year "%(year)s" to take item %(index)s from')
+                % {"year": year, "index": index},
+            )
+        elif index >= len(items):
+            self.error(
+                [*parts, "plan_item"],
+                _('the plan of this MA for year "%(year)s" has no item %(index)s')
+                % {"year": year, "index": index},
+            )
+        elif isinstance(items[index], dict) and items[index].get("kind") != kind:
+            self.error(
+                [*parts, "plan_item"],
+                _('item %(index)s of the plan is of kind "%(kind)s", not "%(expected)s"')
+                % {"index": index, "kind": items[index].get("kind"), "expected": kind},
+            )
+
+    def template(self, parts: list, template: dict) -> None:
+        """An observation form: a scale whose top is above its bottom, distinct entry keys."""
+        low, high = template.get("scale_min"), template.get("scale_max")
+        if isinstance(low, int) and isinstance(high, int) and high <= low:
+            self.error(
+                [*parts, "scale_max"],
+                _('%(max)s is not above "scale_min" (%(min)s)') % {"max": high, "min": low},
+            )
+        for section in ("criteria", "judgements"):
+            self.once_each(parts, template, section, "key")
+
+    def observation(self, parts: list, observation: dict) -> None:
+        """The form an observation was filled in with, and its scores and judgement against it
+        (HEAD-D1, SVC-D4): a score for a criterion the form has, within its scale."""
+        self.ref(parts, observation, "observer", "staff")
+        version = observation.get("template")
+        scores = observation.get("scores")
+        judgement = observation.get("judgement")
+        if version is None:
+            if scores or judgement:
+                self.error(
+                    [*parts, "template"],
+                    _("scores and a judgement need the observation form they were given on"),
+                )
+            return
+        if not isinstance(version, int) or isinstance(version, bool):
+            return
+        template = self.templates.get(version)
+        if template is None:
+            self.error(
+                [*parts, "template"],
+                _("unknown observation form version %(version)s") % {"version": version},
+            )
+            return
+        criteria = {c.get("key") for _n, c in _items(template, "criteria")}
+        low, high = template.get("scale_min"), template.get("scale_max")
+        for key, score in (scores if isinstance(scores, dict) else {}).items():
+            if key not in criteria:
+                self.error(
+                    [*parts, "scores", key],
+                    _('unknown criterion "%(key)s" of observation form version %(version)s')
+                    % {"key": key, "version": version},
+                )
+            elif (
+                isinstance(score, int)
+                and isinstance(low, int)
+                and isinstance(high, int)
+                and not low <= score <= high
+            ):
+                self.error(
+                    [*parts, "scores", key],
+                    _("%(score)s is outside the form's scale %(min)s–%(max)s")
+                    % {"score": score, "min": low, "max": high},
+                )
+        judgements = {j.get("key") for _n, j in _items(template, "judgements")}
+        if isinstance(judgement, str) and judgement and judgement not in judgements:
+            self.error(
+                [*parts, "judgement"],
+                _('"%(value)s" is not an overall judgement of observation form version %(version)s')
+                % {"value": judgement, "version": version},
+            )
