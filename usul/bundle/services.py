@@ -1220,7 +1220,8 @@ class _Import:
                 to_update.append((row, author))
             # The step now says someone else did it: it counts as changed.
             self.count_as_updated(changes, PlanEvent, event, label)
-            self.updated[PlanEvent].setdefault(event.pk, event)
+            if event.pk not in self.created[PlanEvent]:
+                self.updated[PlanEvent].setdefault(event.pk, event)
         self.delete("associations.plans.events", to_delete)
         self.save(PlanEventAuthor, to_create, to_update, {"staff_id"})
 

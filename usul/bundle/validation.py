@@ -29,6 +29,8 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 
@@ -528,6 +530,7 @@ class _KeyChecks:
                 self.refs([*at, "items", n], item, "participants", "staff")
                 for m, material in _items(item, "materials"):
                     self.ref([*at, "items", n, "materials", m], material, "added_by", "staff")
+                    self.link([*at, "items", n, "materials", m], material)
             self.plan_history(at, plan)
 
         # The plan items a meeting or an open lesson was scheduled from (extension), by their
@@ -640,6 +643,18 @@ class _KeyChecks:
                 )
             else:
                 steps[step] = format_path(at)
+
+    def link(self, parts: list, material: dict) -> None:
+        """A material's link is a web address, as Usul's own form requires."""
+        value = material.get("link")
+        if not isinstance(value, str) or not value:
+            return
+        try:
+            URLValidator()(value)
+        except DjangoValidationError:
+            self.error(
+                [*parts, "link"], _("%(value)s is not a web address") % {"value": show(value)}
+            )
 
     def plan_item(self, parts: list, record: dict, plan_items: dict, kind: str) -> None:
         """``plan_item`` is the place of an item in the MA's plan of the record's year; the

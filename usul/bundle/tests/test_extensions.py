@@ -19,7 +19,7 @@ from usul.accounts.models import User
 from usul.bundle.models import PlanEventAuthor
 from usul.bundle.services import bundle_export, bundle_import
 from usul.bundle.tests.recorded import record_school
-from usul.bundle.validation import BundleInvalid
+from usul.bundle.validation import BundleInvalid, validate
 from usul.lessons.models import Observation, ObservationTemplate, OpenLesson, OpenLessonVisitor
 from usul.meetings.models import Meeting
 from usul.people.models import Staff
@@ -95,6 +95,7 @@ def test_a_school_recorded_in_usul_moves_to_an_empty_installation_with_nothing_l
     arrived = bundle_export(school=School.objects.get(key="sch-17"))
 
     assert without_stamp(arrived) == without_stamp(exported)
+    assert validate(exported) == []
     # What a user would look for, present in the bundle (not merely equal on both sides).
     stem = exported["associations"][0]
     plan = stem["plans"][0]
@@ -279,7 +280,7 @@ def test_every_extension_field_is_checked_with_its_path_and_nothing_is_written(e
         {**step, "at": "2025-09-10T16:00:00+06:00"},  # the first step's moment, in Bishkek time
     ]  # fmt: skip
     plan["items"][2]["participants"] = ["t-x", "t-asanova", "t-asanova"]
-    plan["items"][2]["materials"] = [{"title": "", "added_by": "t-x"}]
+    plan["items"][2]["materials"] = [{"title": "", "added_by": "t-x", "link": "slides.pptx"}]
     stem["meetings"][1]["plan_item"] = 99
     stem["meetings"][2]["plan_item"] = 1  # an open-lesson item
     stem["meetings"][3]["minutes"] = 5
@@ -302,6 +303,7 @@ def test_every_extension_field_is_checked_with_its_path_and_nothing_is_written(e
         'associations[0].plans[1].items[2].participants[2]: "t-asanova" is listed more than once',
         "associations[0].plans[1].items[2].materials[0].title: must not be empty",
         'associations[0].plans[1].items[2].materials[0].added_by: unknown staff key "t-x"',
+        'associations[0].plans[1].items[2].materials[0].link: "slides.pptx" is not a web address',
         'associations[0].plans[1].versions[0].approved_by: unknown staff key "t-x"',
         "associations[0].plans[1].versions[1].number: a second version 1 of this plan "
         "(first at associations[0].plans[1].versions[0])",
