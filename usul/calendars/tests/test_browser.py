@@ -42,7 +42,8 @@ def test_a_teacher_reads_a_notification_and_takes_the_calendar_to_the_phone(
     page.locator("li.notification.unread").first.get_by_role("button").click()
     expect(badge).to_have_text("1")  # updated in place, no reload
     expect(page.locator("#unread-summary")).to_have_text("1 окулган эмес")
-    assert page.locator("li.notification.unread").count() == 1
+    # The row and the badge are separate swaps: wait for the row too, do not race it.
+    expect(page.locator("li.notification.unread")).to_have_count(1)
 
     page.click("nav.main a[href='/calendar/']")
     page.wait_for_url("**/calendar/")
