@@ -139,8 +139,20 @@ def test_the_default_as_of_is_the_years_start_when_today_is_earlier(world, capsy
     ],
 )
 def test_bad_arguments_exit_2_with_one_line_naming_the_problem(school, capsys, args, names):
+    if "--lang" not in args:
+        args = [*args, "--lang", "en"]
     status, out, err = run(capsys, *args)
     assert status == 2
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("usul compliance: ")
     assert names in err
+
+
+def test_bad_arguments_are_answered_in_kyrgyz_by_default(school, capsys):
+    status, _, err = run(
+        capsys, "--school", "sch-17", "--year", "2025-2026", "--as-of", "2025-13-01"
+    )
+    assert status == 2
+    assert err == 'usul compliance: --as-of: "2025-13-01" күн эмес (күтүлгөнү ЖЖЖЖ-АА-КК)\n'
+    status, _, err = run(capsys, "--school", "sch-x", "--year", "2025-2026", "--lang", "ru")
+    assert err == 'usul compliance: --school: неизвестная школа "sch-x"\n'

@@ -70,15 +70,22 @@ class Command(BaseCommand):
         super().run_from_argv(argv)
 
     def handle(self, *args, **options):
+        # Bad arguments are answered in the language asked for, like the report itself.
+        with translation.override(options["lang"]):
+            self.check_and_report(options)
+
+    def check_and_report(self, options):
         school = School.objects.filter(key=options["school"]).first()
         if school is None:
             raise CommandError(
-                f'--school: unknown school "{options["school"]}"', returncode=BAD_ARGUMENTS
+                _('--school: unknown school "%(school)s"') % {"school": options["school"]},
+                returncode=BAD_ARGUMENTS,
             )
         year = SchoolYear.objects.filter(school=school, key=options["year"]).first()
         if year is None:
             raise CommandError(
-                f'--year: school "{school.key}" has no year "{options["year"]}"',
+                _('--year: school "%(school)s" has no year "%(year)s"')
+                % {"school": school.key, "year": options["year"]},
                 returncode=BAD_ARGUMENTS,
             )
         if options["as_of"]:
@@ -86,18 +93,18 @@ class Command(BaseCommand):
                 as_of = parse_date(options["as_of"])
             except ValueError:
                 raise CommandError(
-                    f'--as-of: "{options["as_of"]}" is not a date (expected YYYY-MM-DD)',
+                    _('--as-of: "%(value)s" is not a date (expected YYYY-MM-DD)')
+                    % {"value": options["as_of"]},
                     returncode=BAD_ARGUMENTS,
                 ) from None
         else:
             as_of = default_as_of(year, timezone.localdate())
 
         report = build_report(school=school, year=year, as_of=as_of)
-        with translation.override(options["lang"]):
-            if options["format"] == "json":
-                self.stdout.write(json.dumps(as_json(report), ensure_ascii=False, indent=2))
-            else:
-                self.stdout.write(as_text(report))
+        if options["format"] == "json":
+            self.stdout.write(json.dumps(as_json(report), ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(as_text(report))
         if report.violations:
             sys.exit(1)
 
