@@ -1188,29 +1188,28 @@ class _Import:
         )
         authors = [
             (
-                row.label,
+                _Row([*row.path, "events", n, "by"], row.label, event.pk, {}),
                 event,
                 self.staff[e["by"]].pk if e["by"] is not None and e["by"] not in logins else None,
             )
-            for (row, _plan, _n, e), event in zip(steps, events, strict=True)
+            for (row, _plan, n, e), event in zip(steps, events, strict=True)
         ]
         self.import_authors(authors)
 
-    def import_authors(self, authors: list[tuple[str, object, int | None]]) -> None:
+    def import_authors(self, authors: list[tuple[_Row, PlanEvent, int | None]]) -> None:
         """Keep the staff member of each step that no log-in here belongs to (bundle.models)."""
         changes = self.summary.sections["associations.plans.events"]
         existing = {
             a.event_id: a
-            for a in PlanEventAuthor.objects.filter(event_id__in=[e.pk for _l, e, _s in authors])
+            for a in PlanEventAuthor.objects.filter(event_id__in=[e.pk for _r, e, _s in authors])
         }
         to_create, to_update, to_delete = [], [], []
-        for label, event, staff_id in authors:
+        for row, event, staff_id in authors:
             author = existing.get(event.pk)
             if author is not None and author.staff_id == staff_id:
                 continue
             if author is None and staff_id is None:
                 continue
-            row = _Row(["associations"], label, event.pk, {})
             if staff_id is None:
                 to_delete.append(author)
             elif author is None:
@@ -1219,7 +1218,7 @@ class _Import:
                 author.staff_id = staff_id
                 to_update.append((row, author))
             # The step now says someone else did it: it counts as changed.
-            self.count_as_updated(changes, PlanEvent, event, label)
+            self.count_as_updated(changes, PlanEvent, event, row.label)
             if event.pk not in self.created[PlanEvent]:
                 self.updated[PlanEvent].setdefault(event.pk, event)
         self.delete("associations.plans.events", to_delete)

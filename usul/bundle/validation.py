@@ -558,7 +558,6 @@ class _KeyChecks:
             self.plan_item(at, lesson, plan_items, "open_lesson")
             self.refs(at, lesson, "visitors", "staff")
             for n, row in _items(lesson, "observations"):
-                self.ref([*at, "observations", n], row, "observer", "staff")
                 self.observation([*at, "observations", n], row)
 
         for index, analysis in _items(association, "analyses"):
@@ -695,8 +694,9 @@ class _KeyChecks:
             self.once_each(parts, template, section, "key")
 
     def observation(self, parts: list, observation: dict) -> None:
-        """The form an observation was filled in with, and its scores and judgement against it
-        (HEAD-D1, SVC-D4): a score for a criterion the form has, within its scale."""
+        """Who observed, the form the observation was filled in with, and its scores and
+        judgement against it (HEAD-D1, SVC-D4): a score for a criterion the form has, within its
+        scale."""
         self.ref(parts, observation, "observer", "staff")
         version = observation.get("template")
         scores = observation.get("scores")
