@@ -29,20 +29,7 @@ from usul.lessons.selectors import (
 from usul.lib.forms import add_service_errors
 from usul.people.models import Staff
 from usul.schools.models import School, Subject
-from usul.schools.selectors import current_year
-
-
-def _school(request, key: str) -> School:
-    return get_visible(request.viewer, School.objects.prefetch_related("years"), key=key)
-
-
-def _year(request, school: School):
-    years = sorted(school.years.all(), key=lambda y: y.start)
-    wanted = request.GET.get("year") or request.POST.get("year")
-    for year in years:
-        if year.key == wanted:
-            return year, years
-    return current_year(school, request.viewer.today), years
+from usul.schools.selectors import visible_school, year_asked
 
 
 def _staff(school: School):
@@ -74,7 +61,7 @@ def index(request):
 
 def _list_context(request, school: School, form=None) -> dict:
     viewer = request.viewer
-    year, years = _year(request, school)
+    year, years = year_asked(school, request.viewer.today, request.GET, request.POST)
     associations = active_associations(school, viewer.today, year)
     chosen = next((a for a in associations if a.key == request.GET.get("ma")), None)
     lessons = list(lessons_of(viewer, school, year, chosen.pk if chosen else None)) if year else []
@@ -107,16 +94,16 @@ def _list_context(request, school: School, form=None) -> dict:
 @require_GET
 def lesson_list(request, school: str):
     """The school's open-lesson schedule (DOC-7), or one MA's (``?ma=KEY``)."""
-    school_obj = _school(request, school)
+    school_obj = visible_school(request.viewer, school, with_years=True)
     return render(request, "lessons/list.html", _list_context(request, school_obj))
 
 
 @login_required
 @require_POST
 def schedule(request, school: str):
-    school_obj = _school(request, school)
+    school_obj = visible_school(request.viewer, school, with_years=True)
     viewer = request.viewer
-    year, _years = _year(request, school_obj)
+    year, _years = year_asked(school_obj, request.viewer.today, request.GET, request.POST)
     associations = visible(viewer, Association.objects.filter(school=school_obj))
     form = OpenLessonForm(
         request.POST,
@@ -387,9 +374,9 @@ def _teacher_context(request, school: School, teacher: Staff, year, years, **ove
 @require_GET
 def teacher(request, school: str, staff: str):
     """One teacher's observed lessons across the year, with average scores (SVC-D4)."""
-    school_obj = _school(request, school)
+    school_obj = visible_school(request.viewer, school, with_years=True)
     teacher_obj = get_visible(request.viewer, Staff.objects.filter(school=school_obj), key=staff)
-    year, years = _year(request, school_obj)
+    year, years = year_asked(school_obj, request.viewer.today, request.GET, request.POST)
     return render(
         request,
         "lessons/teacher.html",
@@ -401,11 +388,11 @@ def teacher(request, school: str, staff: str):
 @require_POST
 def visit(request, school: str, staff: str):
     """The head's (or leadership's) visit to a lesson outside the open-lesson schedule."""
-    school_obj = _school(request, school)
+    school_obj = visible_school(request.viewer, school, with_years=True)
     viewer = request.viewer
     teacher_obj = get_visible(viewer, Staff.objects.filter(school=school_obj), key=staff)
     require(viewer, "visit_lesson", teacher_obj)
-    year, years = _year(request, school_obj)
+    year, years = year_asked(school_obj, request.viewer.today, request.GET, request.POST)
     version = _int(request.POST.get("template_version"))
     template = (
         template_in_force(school_obj)
@@ -441,7 +428,7 @@ def visit(request, school: str, staff: str):
 @require_http_methods(["GET", "POST"])
 def observation_template(request, school: str):
     """The school's observation form: criteria, score scale, judgements (HEAD-D1, SVC-D4)."""
-    school_obj = _school(request, school)
+    school_obj = visible_school(request.viewer, school)
     require(request.viewer, "configure_observation_template", school_obj)
     template = template_in_force(school_obj)
     form = TemplateForm(request.POST or None, initial=TemplateForm.initial_from(template))

@@ -34,21 +34,7 @@ from usul.meetings.selectors import (
 from usul.people.models import Staff
 from usul.planning.models import PlanItem, PlanItemKind
 from usul.schools.models import School
-from usul.schools.selectors import current_year
-
-
-def _school(request, key: str) -> School:
-    return get_visible(request.viewer, School.objects.prefetch_related("years"), key=key)
-
-
-def _year(request, school: School):
-    """The year asked for by ``?year=KEY``, else the one in progress."""
-    years = sorted(school.years.all(), key=lambda y: y.start)
-    wanted = request.GET.get("year") or request.POST.get("year")
-    for year in years:
-        if year.key == wanted:
-            return year, years
-    return current_year(school, request.viewer.today), years
+from usul.schools.selectors import current_year, visible_school, year_asked
 
 
 def _association_url(school: School, association: Association) -> str:
@@ -136,9 +122,9 @@ def _list_context(request, school: School, association: Association, year, years
 @require_GET
 def meeting_list(request, school: str, ma: str):
     """An MA's meetings of the year (ORG-4: at least four)."""
-    school_obj = _school(request, school)
+    school_obj = visible_school(request.viewer, school, with_years=True)
     association = get_visible(request.viewer, Association.objects.filter(school=school_obj), key=ma)
-    year, years = _year(request, school_obj)
+    year, years = year_asked(school_obj, request.viewer.today, request.GET, request.POST)
     return render(
         request,
         "meetings/list.html",
@@ -149,10 +135,10 @@ def meeting_list(request, school: str, ma: str):
 @login_required
 @require_POST
 def schedule(request, school: str, ma: str):
-    school_obj = _school(request, school)
+    school_obj = visible_school(request.viewer, school, with_years=True)
     association = get_visible(request.viewer, Association.objects.filter(school=school_obj), key=ma)
     require(request.viewer, "manage_association", association)
-    year, years = _year(request, school_obj)
+    year, years = year_asked(school_obj, request.viewer.today, request.GET, request.POST)
     form = ScheduleForm(request.POST, plan_items=_schedulable_items(association, year))
     if year is None:
         form.add_error(None, _("School year: the school has no school year yet."))

@@ -28,22 +28,10 @@ from usul.planning.models import (
     WorkPlan,
     YearAnalysis,
 )
-from usul.schools.models import DistrictInstruction, School, SchoolYear
+from usul.schools.models import DistrictInstruction, SchoolYear
 
 # ---------------------------------------------------------------------------------------------
 # School years
-
-
-def current_year(school: School, day: dt.date) -> SchoolYear | None:
-    """The school year covering ``day``; else the latest one begun before it; else the first."""
-    years = list(SchoolYear.objects.filter(school=school).order_by("start"))
-    for year in years:
-        if year.start <= day <= year.end:
-            return year
-    begun = [y for y in years if y.start <= day]
-    if begun:
-        return begun[-1]
-    return years[0] if years else None
 
 
 def previous_year(year: SchoolYear) -> SchoolYear | None:

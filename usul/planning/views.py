@@ -47,7 +47,6 @@ from usul.planning.models import (
 )
 from usul.planning.selectors import (
     analysis_last_day,
-    current_year,
     draft_analysis,
     instructions_in_force,
     items_by_month,
@@ -60,6 +59,7 @@ from usul.planning.selectors import (
     year_summary,
 )
 from usul.schools.models import School, SchoolYear
+from usul.schools.selectors import current_year, visible_school
 
 # ---------------------------------------------------------------------------------------------
 # Finding the records
@@ -67,7 +67,7 @@ from usul.schools.models import School, SchoolYear
 
 def _school_and_year(request, school_key: str, year_key: str):
     viewer = request.viewer
-    school = get_visible(viewer, School.objects.select_related("district"), key=school_key)
+    school = visible_school(viewer, school_key)
     year = get_visible(viewer, SchoolYear.objects.filter(school=school), key=year_key)
     year.school = school
     return school, year
@@ -131,7 +131,7 @@ def index(request):
     """The menu's "work plans": the viewer's school grid for the current year; a district
     methodologist or an administrator picks a school first."""
     viewer = request.viewer
-    schools = list(visible(viewer, School.objects.all()).order_by("name"))
+    schools = list(visible(viewer, School.objects.prefetch_related("years")).order_by("name"))
     if len(schools) == 1:
         year = current_year(schools[0], viewer.today)
         if year is not None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+
+from django.db.models import Prefetch
 
 from usul.schools.models import School, SchoolYear
 
@@ -23,9 +26,30 @@ def current_year(school: School, day: dt.date) -> SchoolYear | None:
     return started[-1] if started else years[0]
 
 
-def visible_school(viewer, key: str) -> School:
+def visible_school(viewer, key: str, *, with_years: bool = False) -> School:
     """The school with this key if the viewer may see it, else 404 (never "exists but
-    forbidden" — an outsider learns nothing)."""
+    forbidden" — an outsider learns nothing). ``with_years`` prefetches its school years,
+    earliest first, for ``current_year`` and ``year_asked``."""
     from usul.accounts.policy import get_visible
 
-    return get_visible(viewer, School.objects.select_related("district"), key=key)
+    queryset = School.objects.select_related("district")
+    if with_years:
+        queryset = queryset.prefetch_related(
+            Prefetch("years", queryset=SchoolYear.objects.order_by("start"))
+        )
+    return get_visible(viewer, queryset, key=key)
+
+
+def year_asked(
+    school: School, today: dt.date, *sources: Mapping[str, str]
+) -> tuple[SchoolYear | None, list[SchoolYear]]:
+    """The school year named by the first ``year`` key found in ``sources`` (a page's query
+    string, then its form), else the one in progress at ``today``; with all the school's years,
+    earliest first, for the page's year picker. An unknown key falls back quietly: a stale
+    bookmark shows the current year rather than an error."""
+    years = sorted(school.years.all(), key=lambda y: y.start)
+    wanted = next((source["year"] for source in sources if source.get("year")), None)
+    for year in years:
+        if year.key == wanted:
+            return year, years
+    return current_year(school, today), years
