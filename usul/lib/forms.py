@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+import re
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import Form
 
+# "employment[1].end" — the path a service gives to an error on a row of a list.
+ROW_PATH = re.compile(r"^(?P<section>\w+)\[(?P<index>\d+)\]\.(?P<field>\w+)$")
 
-def add_service_errors(form: Form, error: ValidationError) -> None:
-    """Put each message of ``error`` on the field it names, or above the form when the form has
-    no such field (services name fields by the model's names, docs/TEAM.md)."""
+
+def add_service_errors(
+    form: Form, error: ValidationError, rows: dict[str, list[Form]] | None = None
+) -> None:
+    """Put each message of ``error`` next to the field it names (services name fields by the
+    model's names, docs/TEAM.md).
+
+    ``rows`` maps a section name to the forms of that section, in the order their rows were
+    given to the service, so that ``employment[1].end`` lands on the second employment row.
+    Anything that names no field of the page is shown above the form, message unchanged
+    (the message itself names the field).
+    """
+    rows = rows or {}
     if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
+        form.add_error(None, error)
         return
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
+    for name, messages in error.error_dict.items():
+        target, field = form, name
+        match = ROW_PATH.match(name)
+        if match and match["section"] in rows:
+            section_forms = rows[match["section"]]
+            index = int(match["index"])
+            if index < len(section_forms):
+                target, field = section_forms[index], match["field"]
+        if field == NON_FIELD_ERRORS or field not in target.fields:
+            field = None
+        for message in messages:
+            target.add_error(field, message)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from usul.accounts.history import Ref, Source, change_history
 from usul.accounts.policy import can, get_visible, require, sees_personal_data, visible
 from usul.associations.models import Association, HeadTerm, Membership
+from usul.lib.forms import add_service_errors
 from usul.people import services
 from usul.people.forms import (
     MA_HEAD,
@@ -40,7 +41,6 @@ from usul.people.selectors import (
     matches,
     staff_at,
 )
-from usul.schools.forms import add_service_errors
 from usul.schools.models import SchoolYear, Subject
 from usul.schools.selectors import visible_school
 

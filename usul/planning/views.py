@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association
 from usul.lib.dates import month_key
+from usul.lib.forms import add_service_errors
 from usul.meetings.models import Meeting, MeetingStatus
 from usul.people.models import Staff
 from usul.planning import events, services
@@ -32,7 +33,6 @@ from usul.planning.forms import (
     PlanForm,
     ResultForm,
     ReturnForm,
-    add_service_errors,
     month_label,
 )
 from usul.planning.models import (

@@ -1,11 +1,9 @@
-"""Form pieces every page of a school uses: date inputs, staff pickers, service errors."""
+"""Form pieces every page of a school uses: date inputs and staff pickers (a service's errors
+are put on a form by ``usul.lib.forms.add_service_errors``)."""
 
 from __future__ import annotations
 
-import re
-
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 
 class DateInput(forms.DateInput):
@@ -20,33 +18,3 @@ class DateInput(forms.DateInput):
 class StaffChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return obj.full_name
-
-
-# "employment[1].end" — the path a service gives to an error on a row of a list.
-ROW_PATH = re.compile(r"^(?P<section>\w+)\[(?P<index>\d+)\]\.(?P<field>\w+)$")
-
-
-def add_service_errors(form: forms.Form, error: ValidationError, rows=None) -> None:
-    """Put a service's errors next to the fields they name.
-
-    ``rows`` maps a section name to the forms of that section, in the order their rows were
-    given to the service, so that ``employment[1].end`` lands on the second employment row.
-    Anything that names no field of the page is shown above the form, message unchanged
-    (the message itself names the field).
-    """
-    rows = rows or {}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages in error.error_dict.items():
-        target, field = form, name
-        match = ROW_PATH.match(name)
-        if match and match["section"] in rows:
-            section_forms = rows[match["section"]]
-            index = int(match["index"])
-            if index < len(section_forms):
-                target, field = section_forms[index], match["field"]
-        if field == NON_FIELD_ERRORS or field not in target.fields:
-            field = None
-        for message in messages:
-            target.add_error(field, message)
