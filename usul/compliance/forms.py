@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from usul.schools.forms import DateInput
+
 
 class AsOfForm(forms.Form):
     year = forms.ChoiceField(label=_("School year"), required=False)
@@ -12,7 +14,7 @@ class AsOfForm(forms.Form):
         label=_("As of"),
         required=False,
         input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput,
         error_messages={"invalid": _("As of: enter a date as YYYY-MM-DD.")},
     )
 

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from usul.lessons.models import ObservationTemplate
 from usul.lessons.selectors import label
-from usul.meetings.forms import DateInput, StaffByKeyField
+from usul.meetings.forms import StaffByKeyField
+from usul.schools.forms import DateInput
 
 
 class SubjectByKeyField(forms.ModelChoiceField):

@@ -7,13 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from usul.people.models import Staff
 from usul.planning.models import PlanItem
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from usul.schools.forms import DateInput
 
 
 class ScheduleForm(forms.Form):

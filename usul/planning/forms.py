@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from usul.planning.models import PlanItemKind, PlanItemStatus
 from usul.planning.selectors import month_start
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from usul.schools.forms import DateInput
 
 
 def month_label(month: str) -> str:
@@ -63,7 +62,7 @@ class PlanForm(Revisioned):
 
 class ItemForm(Revisioned):
     month = forms.ChoiceField(label=_("Month"), required=False)
-    date = forms.DateField(label=_("Date"), required=False, widget=DATE_INPUT)
+    date = forms.DateField(label=_("Date"), required=False, widget=DateInput)
     kind = forms.ChoiceField(label=_("Kind"), choices=PlanItemKind.choices)
     title = forms.CharField(label=_("What is planned"), widget=forms.Textarea(attrs={"rows": 2}))
     responsible = forms.ModelChoiceField(label=_("Responsible"), queryset=None, required=False)
@@ -121,7 +120,7 @@ class ReturnForm(Revisioned):
 
 
 class AnalysisForm(Revisioned):
-    date = forms.DateField(label=_("Date"), required=False, widget=DATE_INPUT)
+    date = forms.DateField(label=_("Date"), required=False, widget=DateInput)
     text = forms.CharField(
         label=_("Analysis of the MA's work"),
         required=False,
