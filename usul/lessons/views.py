@@ -312,35 +312,48 @@ def observe(request, school: str, key: str):
     lesson = _lesson(request, school, key)
     viewer = request.viewer
     require(viewer, "observe_open_lesson", lesson)
-    version = _int(request.POST.get("template_version"))
-    template = (
-        template_in_force(lesson.school)
-        if version == 0
-        else get_object_or_404(ObservationTemplate, school=lesson.school, version=version)
-    )
-    form = ObservationForm(request.POST, template=template)
-    if form.is_valid():
-        try:
-            services.observation_record(
-                actor=request.user,
-                observer=viewer.staff,
-                open_lesson=lesson,
-                date=form.cleaned_data["date"],
-                template=template,
-                scores=form.scores(),
-                strengths=form.cleaned_data["strengths"],
-                recommendations=form.cleaned_data["recommendations"],
-                summary=form.cleaned_data["summary"],
-                judgement=form.cleaned_data["judgement"],
-                as_of=viewer.today,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The observation is recorded; the teacher can read it."))
-            return redirect("lessons:detail", lesson.school.key, lesson.key)
+    form = _observation_form(request, lesson.school)
+    if form.is_valid() and _record_observation(request, form, open_lesson=lesson):
+        return redirect("lessons:detail", lesson.school.key, lesson.key)
     context = _detail_context(request, lesson, observation_form=form)
     return render(request, "lessons/detail.html", context, status=400)
+
+
+def _observation_form(request, school: School) -> ObservationForm:
+    """The posted observation, read against the form version the observer was shown: the
+    school may have saved a newer one while they were in the lesson (``0``: none saved yet)."""
+    version = _int(request.POST.get("template_version"))
+    template = (
+        template_in_force(school)
+        if version == 0
+        else get_object_or_404(ObservationTemplate, school=school, version=version)
+    )
+    return ObservationForm(request.POST, template=template)
+
+
+def _record_observation(request, form: ObservationForm, **observed) -> bool:
+    """Record the observation of an open lesson or of a visit (``observed``: ``open_lesson``
+    or ``teacher``); on a refusal the service's messages go onto the form and this is False."""
+    data = form.cleaned_data
+    try:
+        services.observation_record(
+            actor=request.user,
+            observer=request.viewer.staff,
+            date=data["date"],
+            template=form.template,
+            scores=form.scores(),
+            strengths=data["strengths"],
+            recommendations=data["recommendations"],
+            summary=data["summary"],
+            judgement=data["judgement"],
+            as_of=request.viewer.today,
+            **observed,
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    messages.success(request, _("The observation is recorded; the teacher can read it."))
+    return True
 
 
 def _int(raw) -> int:
@@ -393,33 +406,9 @@ def visit(request, school: str, staff: str):
     teacher_obj = get_visible(viewer, Staff.objects.filter(school=school_obj), key=staff)
     require(viewer, "visit_lesson", teacher_obj)
     year, years = year_asked(school_obj, request.viewer.today, request.GET, request.POST)
-    version = _int(request.POST.get("template_version"))
-    template = (
-        template_in_force(school_obj)
-        if version == 0
-        else get_object_or_404(ObservationTemplate, school=school_obj, version=version)
-    )
-    form = ObservationForm(request.POST, template=template)
-    if form.is_valid():
-        try:
-            services.observation_record(
-                actor=request.user,
-                observer=viewer.staff,
-                teacher=teacher_obj,
-                date=form.cleaned_data["date"],
-                template=template,
-                scores=form.scores(),
-                strengths=form.cleaned_data["strengths"],
-                recommendations=form.cleaned_data["recommendations"],
-                summary=form.cleaned_data["summary"],
-                judgement=form.cleaned_data["judgement"],
-                as_of=viewer.today,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The observation is recorded; the teacher can read it."))
-            return redirect("lessons:teacher", school_obj.key, teacher_obj.key)
+    form = _observation_form(request, school_obj)
+    if form.is_valid() and _record_observation(request, form, teacher=teacher_obj):
+        return redirect("lessons:teacher", school_obj.key, teacher_obj.key)
     context = _teacher_context(request, school_obj, teacher_obj, year, years, visit_form=form)
     return render(request, "lessons/teacher.html", context, status=400)
 
