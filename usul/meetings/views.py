@@ -348,18 +348,30 @@ def attendance_all_present(request, school: str, key: str):
     )
 
 
+def _act(request, meeting: Meeting, action, success: str, anchor: str = ""):
+    """Run one change of the meeting; its page then shows the service's refusal or ``success``."""
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)
+    return redirect(reverse("meetings:detail", args=[meeting.school.key, meeting.key]) + anchor)
+
+
 @login_required
 @require_POST
 def hold(request, school: str, key: str):
     meeting = _meeting(request, school, key)
     require(request.viewer, "manage_association", meeting)
-    try:
-        services.meeting_hold(actor=request.user, meeting=meeting, as_of=request.viewer.today)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The meeting is marked as held."))
-    return redirect("meetings:detail", meeting.school.key, meeting.key)
+    return _act(
+        request,
+        meeting,
+        lambda: services.meeting_hold(
+            actor=request.user, meeting=meeting, as_of=request.viewer.today
+        ),
+        _("The meeting is marked as held."),
+    )
 
 
 @login_required
@@ -367,13 +379,12 @@ def hold(request, school: str, key: str):
 def cancel(request, school: str, key: str):
     meeting = _meeting(request, school, key)
     require(request.viewer, "manage_association", meeting)
-    try:
-        services.meeting_cancel(actor=request.user, meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The meeting is cancelled."))
-    return redirect("meetings:detail", meeting.school.key, meeting.key)
+    return _act(
+        request,
+        meeting,
+        lambda: services.meeting_cancel(actor=request.user, meeting=meeting),
+        _("The meeting is cancelled."),
+    )
 
 
 @login_required
@@ -412,14 +423,12 @@ def resolution_status(request, school: str, key: str, number: int):
         Resolution.objects.select_related("meeting__school"), meeting=meeting, number=number
     )
     require(request.viewer, "set_resolution_status", resolution)
-    try:
-        services.resolution_set_status(
+    return _act(
+        request,
+        meeting,
+        lambda: services.resolution_set_status(
             actor=request.user, resolution=resolution, status=request.POST.get("status", "")
-        )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The resolution's status is saved."))
-    return redirect(
-        reverse("meetings:detail", args=[meeting.school.key, meeting.key]) + "#resolutions"
+        ),
+        _("The resolution's status is saved."),
+        anchor="#resolutions",
     )
