@@ -677,17 +677,24 @@ def plan_item_set_status(
     *,
     actor: Viewer,
     item: PlanItem,
-    revision: int,
+    revision: int | None,
     status: str,
-    result_note: str = "",
+    result_note: str | None = "",
     participants: Iterable[Staff] | None = None,
     audience: str | None = None,
+    happened_on: dt.date | None = None,
 ) -> PlanItem:
     """Record how a planned item went: done or cancelled, a short result, and for seminars,
     trainings and extracurricular work who took part (FUNC-3, FUNC-4).
 
     This records the plan's execution, not a change of the plan, so it is allowed on an
     approved plan and does not start a new version.
+
+    Another service that carries out the item — holding its meeting (ORG-4) or its open lesson
+    (ORG-3) — calls this inside its own transaction with ``revision=None`` (it acts on the item
+    as stored, not on what an editor saw), ``result_note=None`` (the note stays as written) and
+    ``happened_on``, the day the event took place: an item is done from its planned day on, or
+    from the day it actually happened if that came first.
     """
     require(actor, "record_plan_item", item)
     item = _locked_item(item)
@@ -697,6 +704,8 @@ def plan_item_set_status(
         errors["status"] = _("Choose the status: planned, done or cancelled.")
     elif status == PlanItemStatus.DONE:
         first_day = item.date or dt.date(int(item.month[:4]), int(item.month[5:7]), 1)
+        if happened_on is not None:
+            first_day = min(first_day, happened_on)
         if first_day > actor.today:
             errors["status"] = _(
                 "The item is planned for %(date)s; it can be marked done from that day on."
@@ -706,7 +715,9 @@ def plan_item_set_status(
         errors["participants"] = _("Participants must work at this school.")
     if errors:
         raise ValidationError(errors)
-    new = {"status": status, "result_note": (result_note or "").strip()}
+    new = {"status": status}
+    if result_note is not None:
+        new["result_note"] = result_note.strip()
     if audience is not None:
         new["audience"] = audience.strip()
     changed = [name for name, value in new.items() if getattr(item, name) != value]
