@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from usul.lessons.models import ObservationTemplate
 from usul.lessons.selectors import label
 from usul.meetings.forms import StaffByKeyField
+from usul.planning.forms import PlanItemField
 from usul.schools.forms import DateInput
 
 
@@ -25,6 +26,9 @@ class OpenLessonForm(forms.Form):
     association = AssociationByKeyField(
         label=_("MA"), queryset=None, to_field_name="key", empty_label=None
     )
+    plan_item = PlanItemField(
+        help_text=_("The lesson carries out this item: giving it marks the item done.")
+    )
     teacher = StaffByKeyField(
         label=_("Teacher"), queryset=None, to_field_name="key", required=False
     )
@@ -39,11 +43,18 @@ class OpenLessonForm(forms.Form):
     )
     cycle_topic = forms.CharField(label=_("Cycle topic"), required=False, max_length=300)
 
-    def __init__(self, *args, associations, staff, subjects, with_association=True, **kwargs):
+    def __init__(
+        self, *args, associations, staff, subjects, plan_items=(), with_association=True, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.fields["association"].queryset = associations
         self.fields["teacher"].queryset = staff
         self.fields["subject"].queryset = subjects
+        if plan_items:
+            # FUNC-1, ORG-3: the MAs' open-lesson items still waiting for their lesson.
+            self.fields["plan_item"].offer(plan_items, by_association=True)
+        else:
+            del self.fields["plan_item"]
         if not with_association:
             del self.fields["association"]
 

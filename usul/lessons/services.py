@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from usul.accounts.policy import viewer_for
 from usul.associations.models import Association
 from usul.associations.selectors import is_active, members_at
 from usul.lessons.default_observation_template import (
@@ -33,7 +34,8 @@ from usul.lessons.models import (
 )
 from usul.lessons.selectors import current_template
 from usul.people.models import Staff
-from usul.planning.models import PlanItem, PlanItemKind
+from usul.planning.models import PlanItem, PlanItemKind, PlanItemStatus
+from usul.planning.services import plan_item_set_status
 from usul.schools.models import School, SchoolYear, Subject
 
 GRADES = range(1, 12)  # grades 1–11 of a Kyrgyz general-education school
@@ -133,7 +135,9 @@ def open_lesson_schedule(
     cycle_topic: str = "",
     plan_item: PlanItem | None = None,
 ) -> OpenLesson:
-    """Put an open lesson on the MA's schedule (ORG-3, DOC-7)."""
+    """Put an open lesson on the MA's schedule (ORG-3, DOC-7), directly or from an item of kind
+    "open lesson" of the MA's work plan, whose date, title (as the topic) and responsible person
+    (as the teacher) fill what is left blank; holding the lesson then marks the item done."""
     if year.school_id != association.school_id:
         raise ValidationError({"year": _("School year: it belongs to another school.")})
     if plan_item is not None:
@@ -145,7 +149,26 @@ def open_lesson_schedule(
             raise ValidationError(
                 {"plan_item": _("Plan item: it belongs to another MA or another year.")}
             )
+        # One lesson carries out one item: holding it marks the item done (FUNC-1, ORG-3).
+        already = (
+            plan_item.open_lessons.exclude(status=OpenLessonStatus.CANCELLED)
+            .order_by("date")
+            .first()
+        )
+        if already is not None:
+            raise ValidationError(
+                {
+                    "plan_item": _(
+                        "Plan item: an open lesson is already scheduled for it (%(date)s, "
+                        "%(topic)s)."
+                    )
+                    % {"date": _d(already.date), "topic": already.topic}
+                }
+            )
+        # What the plan already says need not be typed again (as for meetings' agendas).
         date = date or plan_item.date
+        topic = (topic or "").strip() or plan_item.title
+        teacher = teacher or plan_item.responsible
     if date is None:
         raise ValidationError({"date": _("Date: enter the date of the lesson.")})
     # Lock the MA so that two lessons scheduled at once never get the same key.
@@ -245,6 +268,17 @@ def open_lesson_hold(*, actor, open_lesson: OpenLesson, as_of: dt.date) -> OpenL
     lesson.status = OpenLessonStatus.HELD
     lesson._history_user = actor
     lesson.save(update_fields=["status", "updated_at"])
+    if lesson.plan_item_id is not None:
+        # FUNC-1, ORG-3: the plan's open-lesson item is carried out. Recorded in this
+        # transaction, so a given lesson never leaves its item "planned".
+        plan_item_set_status(
+            actor=viewer_for(actor, as_of),
+            item=lesson.plan_item,
+            revision=None,
+            status=PlanItemStatus.DONE,
+            result_note=None,
+            happened_on=lesson.date,
+        )
     return lesson
 
 

@@ -28,6 +28,8 @@ from usul.lessons.selectors import (
 )
 from usul.lib.forms import add_service_errors
 from usul.people.models import Staff
+from usul.planning.models import PlanItemKind
+from usul.planning.selectors import items_to_schedule
 from usul.schools.models import School, Subject
 from usul.schools.selectors import visible_school, year_asked
 
@@ -76,6 +78,7 @@ def _list_context(request, school: School, form=None) -> dict:
             associations=Association.objects.filter(pk__in=[a.pk for a in manageable]),
             staff=_staff(school),
             subjects=_subjects(school),
+            plan_items=items_to_schedule(manageable, year, PlanItemKind.OPEN_LESSON),
             initial={"association": chosen.key if chosen in manageable else None},
         )
     return {
@@ -104,12 +107,16 @@ def schedule(request, school: str):
     school_obj = visible_school(request.viewer, school, with_years=True)
     viewer = request.viewer
     year, _years = year_asked(school_obj, request.viewer.today, request.GET, request.POST)
-    associations = visible(viewer, Association.objects.filter(school=school_obj))
+    associations = visible(
+        viewer, Association.objects.filter(school=school_obj).select_related("school")
+    )
+    manageable = [a for a in associations if can(viewer, "manage_association", a)]
     form = OpenLessonForm(
         request.POST,
         associations=associations,
         staff=_staff(school_obj),
         subjects=_subjects(school_obj),
+        plan_items=items_to_schedule(manageable, year, PlanItemKind.OPEN_LESSON),
     )
     if year is None:
         form.add_error(None, _("School year: the school has no school year yet."))
@@ -128,13 +135,14 @@ def schedule(request, school: str):
                 grade=form.cleaned_data["grade"],
                 class_label=form.cleaned_data["class_label"],
                 cycle_topic=form.cleaned_data["cycle_topic"],
+                plan_item=form.cleaned_data.get("plan_item"),
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, _("The open lesson is on the schedule."))
             return redirect("lessons:detail", school_obj.key, lesson.key)
-    elif not any(can(viewer, "manage_association", a) for a in associations):
+    elif not manageable:
         raise PermissionDenied("manage_association")
     context = _list_context(request, school_obj, form=form)
     return render(request, "lessons/list.html", context, status=400)

@@ -6,17 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from usul.people.models import Staff
-from usul.planning.models import PlanItem
+from usul.planning.forms import PlanItemField
 from usul.schools.forms import DateInput
 
 
 class ScheduleForm(forms.Form):
-    plan_item = forms.ModelChoiceField(
-        label=_("From the work plan"),
-        queryset=PlanItem.objects.none(),
-        required=False,
-        empty_label=_("— not from the plan —"),
-    )
+    plan_item = PlanItemField()
     date = forms.DateField(label=_("Date"), required=False, widget=DateInput())
     agenda = forms.CharField(
         label=_("Agenda (one question per line)"),
@@ -26,12 +21,7 @@ class ScheduleForm(forms.Form):
 
     def __init__(self, *args, plan_items=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["plan_item"].queryset = PlanItem.objects.filter(
-            pk__in=[item.pk for item in plan_items]
-        )
-        self.fields["plan_item"].choices = [("", _("— not from the plan —"))] + [
-            (item.pk, f"{item.date or item.month} · {item.title}") for item in plan_items
-        ]
+        self.fields["plan_item"].offer(plan_items)
 
 
 class MinutesForm(forms.Form):

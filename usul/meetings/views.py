@@ -32,7 +32,8 @@ from usul.meetings.selectors import (
     resolutions_of,
 )
 from usul.people.models import Staff
-from usul.planning.models import PlanItem, PlanItemKind
+from usul.planning.models import PlanItemKind
+from usul.planning.selectors import items_to_schedule
 from usul.schools.models import School
 from usul.schools.selectors import current_year, visible_school, year_asked
 
@@ -81,24 +82,11 @@ def index(request):
     return render(request, "meetings/index.html", {"rows": rows, "school": school, "year": year})
 
 
-def _schedulable_items(association: Association, year) -> list[PlanItem]:
-    """The plan's meeting items that have no meeting yet (FUNC-1, ORG-4)."""
-    if year is None:
-        return []
-    return list(
-        PlanItem.objects.filter(
-            plan__association=association, plan__year=year, kind=PlanItemKind.MEETING
-        )
-        .exclude(meetings__status__in=[MeetingStatus.SCHEDULED, MeetingStatus.HELD])
-        .order_by("month", "date", "position", "id")
-    )
-
-
 def _list_context(request, school: School, association: Association, year, years, form=None):
     viewer = request.viewer
     can_manage = can(viewer, "manage_association", association)
     if form is None and can_manage:
-        form = ScheduleForm(plan_items=_schedulable_items(association, year))
+        form = ScheduleForm(plan_items=items_to_schedule([association], year, PlanItemKind.MEETING))
     meetings = list(meetings_of(association, year)) if year is not None else []
     for meeting in meetings:
         # ORG-4, DOC-12: flag a held meeting that adopted no resolution.
@@ -139,7 +127,9 @@ def schedule(request, school: str, ma: str):
     association = get_visible(request.viewer, Association.objects.filter(school=school_obj), key=ma)
     require(request.viewer, "manage_association", association)
     year, years = year_asked(school_obj, request.viewer.today, request.GET, request.POST)
-    form = ScheduleForm(request.POST, plan_items=_schedulable_items(association, year))
+    form = ScheduleForm(
+        request.POST, plan_items=items_to_schedule([association], year, PlanItemKind.MEETING)
+    )
     if year is None:
         form.add_error(None, _("School year: the school has no school year yet."))
     if form.is_valid():

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from usul.planning.models import PlanItemKind, PlanItemStatus
+from usul.planning.models import PlanItem, PlanItemKind, PlanItemStatus
 from usul.planning.selectors import month_start
 from usul.schools.forms import DateInput
 
@@ -14,6 +14,36 @@ from usul.schools.forms import DateInput
 def month_label(month: str) -> str:
     """ "2025-10" → "October 2025" in the active language."""
     return date_format(month_start(month), "F Y")
+
+
+class PlanItemField(forms.ModelChoiceField):
+    """A meeting or open lesson's item of the work plan (FUNC-1), chosen by its UUID — pages
+    carry no database ids. ``offer`` sets the items to choose from; with ``by_association``
+    they are grouped under their MA's name (a head of two MAs, the leadership)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("From the work plan"))
+        kwargs.setdefault("empty_label", _("— not from the plan —"))
+        super().__init__(
+            queryset=PlanItem.objects.none(), to_field_name="uuid", required=False, **kwargs
+        )
+
+    def offer(self, items, *, by_association: bool = False) -> None:
+        self.queryset = PlanItem.objects.filter(pk__in=[item.pk for item in items])
+        groups: dict[str, list] = {}
+        for item in items:
+            name = item.plan.association.name if by_association else ""
+            groups.setdefault(name, []).append((str(item.uuid), self.label_from_instance(item)))
+        choices = [("", self.empty_label)]
+        if by_association:
+            choices += list(groups.items())
+        else:
+            choices += groups.get("", [])
+        self.choices = choices
+
+    def label_from_instance(self, item) -> str:
+        when = f"{item.date:%d.%m.%Y}" if item.date else month_label(item.month)
+        return f"{when} · {item.title}"
 
 
 class Revisioned(forms.Form):

@@ -15,6 +15,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from usul.associations.models import Association
 from usul.associations.selectors import is_active, members_at
+from usul.lessons.models import OpenLessonStatus
 from usul.lib.dates import months_between
 from usul.meetings.models import AttendanceStatus, Meeting, MeetingStatus, ResolutionStatus
 from usul.people.models import Staff
@@ -114,6 +115,26 @@ def items_by_month(plan: WorkPlan) -> list[tuple[str, list[PlanItem]]]:
     # An imported item of a month outside the year is still shown, at the end, not lost.
     extra = sorted(m for m in grouped if m not in months)
     return [(m, grouped.get(m, [])) for m in months + extra]
+
+
+def items_to_schedule(associations, year: SchoolYear | None, kind: str) -> list[PlanItem]:
+    """The still-planned items of ``kind`` in these MAs' plans for ``year`` that no meeting or
+    open lesson carries out yet (one scheduled or held; a cancelled one frees its item), in
+    plan order: what the schedule forms offer to link (FUNC-1, ORG-3, ORG-4). One query."""
+    if year is None:
+        return []
+    return list(
+        PlanItem.objects.filter(
+            plan__association__in=associations,
+            plan__year=year,
+            kind=kind,
+            status=PlanItemStatus.PLANNED,
+        )
+        .exclude(meetings__status__in=[MeetingStatus.SCHEDULED, MeetingStatus.HELD])
+        .exclude(open_lessons__status__in=[OpenLessonStatus.SCHEDULED, OpenLessonStatus.HELD])
+        .select_related("plan__association")
+        .order_by("plan__association__name", "month", "date", "position", "id")
+    )
 
 
 def last_event(plan: WorkPlan, kind: str) -> PlanEvent | None:

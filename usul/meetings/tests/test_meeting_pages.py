@@ -323,7 +323,7 @@ def test_the_head_schedules_a_meeting_from_the_work_plan_once(client, ma):
     list_url = reverse("meetings:list", args=["sch-17", "ma-stem"])
     assert "Жарым жылдын жыйынтыгы" in client.get(list_url).content.decode()
     response = client.post(
-        reverse("meetings:schedule", args=["sch-17", "ma-stem"]), {"plan_item": item.pk}
+        reverse("meetings:schedule", args=["sch-17", "ma-stem"]), {"plan_item": str(item.uuid)}
     )
     meeting = Meeting.objects.get()
     assert response.status_code == 302
