@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import translation
+
 from usul.planning import attention
 from usul.planning import services as s
 from usul.planning.models import PlanItem, PlanStatus, WorkPlan
@@ -75,3 +77,30 @@ def test_the_cost_does_not_grow_with_the_number_of_plans(
     viewer = act(deputy)
     with django_assert_num_queries(2):
         assert len(attention.for_viewer(viewer)) == 12
+
+
+def test_the_items_read_naturally_whatever_the_ma_is_called(school, head, deputy, ma, year):
+    # MA names often end in "усулдук бирикмеси" already: the name stands in quotes, first.
+    ma.name = "Математика жана информатика усулдук бирикмеси"
+    ma.save(update_fields=["name"])
+    plan = s.plan_create(actor=act(head), association=ma, year=year, theme="Т", goal="М")
+    s.plan_item_add(actor=act(head), plan=plan, kind="meeting", title="Отурум", month="2025-09")
+    plan.refresh_from_db()
+    plan = s.plan_submit(actor=act(head), plan=plan, revision=plan.revision)
+
+    with translation.override("ky"):
+        assert texts(attention.for_viewer(act(deputy))) == [
+            "«Математика жана информатика усулдук бирикмеси»: 2025-2026 окуу жылынын иш планы "
+            "сиздин бекитүүңүздү күтүп жатат."
+        ]
+    with translation.override("ru"):
+        assert texts(attention.for_viewer(act(deputy))) == [
+            "«Математика жана информатика усулдук бирикмеси»: план работы на 2025-2026 ждёт "
+            "вашего утверждения."
+        ]
+    s.plan_return(actor=act(deputy), plan=plan, revision=plan.revision, comment="Толуктаңыз")
+    with translation.override("ky"):
+        assert texts(attention.for_viewer(act(head))) == [
+            "«Математика жана информатика усулдук бирикмеси»: 2025-2026 окуу жылынын иш планы "
+            "кайра иштеп чыгууга кайтарылды: Толуктаңыз"
+        ]
