@@ -72,7 +72,10 @@ def home(request):
     """What needs this person's attention, then one block per role they hold today."""
     viewer = request.viewer
     today = viewer.today
-    context = {"attention": attention_for(viewer), "today": today}
+    context = {
+        "attention": attention_for(viewer, expand=request.GET.get("more", "")),
+        "today": today,
+    }
     staff = viewer.staff
     if staff is not None:
         school = staff.school
