@@ -66,9 +66,7 @@ def test_its_text_is_rendered_in_the_readers_language(teachers):
         params={"association": "Табигый цикл", "date": "2025-10-14"},
     )
     with translation.override("ky"):
-        assert str(notification) == (
-            "«Табигый цикл» усулдук бирикмесинин отуруму 14.10.2025 күнүнө белгиленди."
-        )
+        assert str(notification) == "«Табигый цикл»: отурум 14.10.2025 күнүнө белгиленди."
     with translation.override("ru"):
         assert str(notification) == "Заседание МО «Табигый цикл» назначено на 14.10.2025."
     with translation.override("en"):
