@@ -32,13 +32,14 @@ def _head_finding(ctx: Context, rule_id: str, ma, term, **params) -> list[Findin
 
 
 def _elected_at_held_meeting(ctx: Context, ma, term) -> bool:
-    # ORG-1: the election happened at a meeting of this MA that was held by D. A head's term
-    # outlives the year it began in, so the meeting may belong to an earlier year
-    # (docs/rules.md, "HEAD-ASSIGNED").
+    # ORG-1: the election happened at a *held meeting* of this MA, in RULES.md's defined sense:
+    # a meeting of year Y, status held, dated on or before D. A head elected in an earlier year
+    # needs an order confirming them (DOC-2) or a new election (docs/rules.md, "HEAD-ASSIGNED").
     meeting = term.elected_at
     return (
         meeting is not None
         and meeting.association_id == ma.pk
+        and meeting.year_id == ctx.year.pk
         and meeting.status == MeetingStatus.HELD
         and meeting.date <= ctx.as_of
     )

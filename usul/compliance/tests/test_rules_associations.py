@@ -136,15 +136,23 @@ def test_head_assigned_needs_an_election_at_a_held_meeting_of_the_ma_or_an_order
     assert findings(world, DURING_YEAR) == []
 
 
-def test_head_assigned_an_election_held_in_an_earlier_year_still_counts(world):
+def test_head_assigned_an_election_of_an_earlier_year_needs_an_order(world):
+    # RULES.md's "held meeting" is a meeting of year Y: an election two years ago, without an
+    # order confirming the head, does not assign them for this year.
     earlier = f.make_year(world.school, key="2023-2024", start=D(2023, 9, 1), end=D(2024, 5, 31))
     term = world.ma.heads.get()
     term.elected_at = make_meeting(
         world.ma, earlier, number=1, date=D(2023, 8, 30), key="m-stem-2023-1"
     )
     term.start = D(2023, 8, 30)
+    term.order = None
     term.save()
-    assert findings(world, DURING_YEAR) == []
+    assert findings(world, DURING_YEAR, rules="HEAD-ASSIGNED") == [
+        ("HEAD-ASSIGNED", "violation", "association", "ma-stem", {"staff": world.head.key}),
+    ]
+    term.order = f.make_order(world.school, kind="head_confirm", date=D(2023, 9, 2))
+    term.save()
+    assert findings(world, DURING_YEAR, rules="HEAD-ASSIGNED") == []
 
 
 def test_head_member_the_head_must_be_a_member(world):
