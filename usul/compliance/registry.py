@@ -276,6 +276,18 @@ RULES: list[Rule] = [
 ]
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+# The rules whose findings can be about a staff member (subject "staff"): what a person's own
+# findings come from (``usul.compliance.services.check_part``). A rule added later that names
+# a person belongs here; the tests compare every person's findings with the whole school's.
+ABOUT_A_PERSON = (
+    "MA-SUBJECTS",
+    "STAFF-SELFDEV",
+    "STAFF-DATABANK",
+    "STAFF-CTP",
+    "SCHOOL-UNASSIGNED",
+)
+
 _POSITION = {rule.id: index for index, rule in enumerate(RULES)}
 
 

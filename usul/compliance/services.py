@@ -15,8 +15,14 @@ from dataclasses import dataclass, field, replace
 
 from usul.compliance import rules as _rules  # noqa: F401  (registers every check)
 from usul.compliance.context import Context
-from usul.compliance.findings import VIOLATION, WARNING, Finding, sort_key
-from usul.compliance.registry import PER_ASSOCIATION, RULES, SCHOOL_WIDE, Rule
+from usul.compliance.findings import STAFF, VIOLATION, WARNING, Finding, sort_key
+from usul.compliance.registry import (
+    ABOUT_A_PERSON,
+    PER_ASSOCIATION,
+    RULES,
+    SCHOOL_WIDE,
+    Rule,
+)
 from usul.compliance.snapshot import Snapshot, load_snapshot
 from usul.lib.dates import months_between
 from usul.schools.models import School, SchoolYear
@@ -113,12 +119,13 @@ class ChecklistRow:
         return sum(1 for f in self.findings if not f.is_violation)
 
 
-def evaluate(snapshot: Snapshot, as_of: dt.date) -> Report:
-    """Run every rule of RULES.md on a loaded snapshot at ``as_of``; no database access."""
+def evaluate(snapshot: Snapshot, as_of: dt.date, rules: list[Rule] | None = None) -> Report:
+    """Run every rule of RULES.md (or only ``rules``) on a loaded snapshot at ``as_of``; no
+    database access."""
     ctx = Context(snapshot, as_of)
     findings: list[Finding] = []
     not_applicable: dict[str, set[str]] = {}
-    for rule in RULES:
+    for rule in RULES if rules is None else rules:
         if rule.check is None:
             raise RuntimeError(f"rule {rule.id} has no check")
         if rule.scope == PER_ASSOCIATION:
@@ -149,6 +156,45 @@ def _on_checklist(finding: Finding, association) -> Finding:
 
 def build_report(*, school: School, year: SchoolYear, as_of: dt.date) -> Report:
     return evaluate(load_snapshot(school=school, year=year), as_of)
+
+
+@dataclass
+class Part:
+    """The findings about some people and some MAs, as the whole school's check gives them."""
+
+    associations: list  # the MAs asked about that are active at the as-of date
+    on_checklist: dict[int, list[Finding]]  # per MA id: the findings on its checklist
+    about: dict[int, list[Finding]]  # per staff id: the findings about that person
+
+    @classmethod
+    def of(cls, report: Report, *, people, associations) -> Part:
+        asked = [a for a in report.active_associations if a.pk in set(associations)]
+        keys = {s.pk: s.key for s in report.snapshot.staff if s.pk in set(people)}
+        return cls(
+            associations=asked,
+            on_checklist={a.pk: report.findings_of(a) for a in asked},
+            about={
+                pk: [f for f in report.findings if f.subject_type == STAFF and f.subject_key == key]
+                for pk, key in keys.items()
+            },
+        )
+
+
+def check_part(
+    *,
+    school: School,
+    year: SchoolYear,
+    as_of: dt.date,
+    people: set[int] = frozenset(),
+    associations: set[int] = frozenset(),
+) -> Part:
+    """The findings about ``people`` (staff ids) and on the checklists of ``associations`` (MA
+    ids) — the same as ``check_school`` gives for them — from a snapshot of that part of the
+    school only: what a teacher's or an MA head's home page shows, at a fraction of the whole
+    check's cost. People alone need only the rules about a person."""
+    snapshot = load_snapshot(school=school, year=year, people=people, associations=associations)
+    rules = None if associations else [rule for rule in RULES if rule.id in ABOUT_A_PERSON]
+    return Part.of(evaluate(snapshot, as_of, rules), people=people, associations=associations)
 
 
 def check_school(*, school: School, year: SchoolYear, as_of: dt.date) -> list[Finding]:
