@@ -16,7 +16,6 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from usul.accounts.policy import viewer_for
 from usul.associations.models import Association
 from usul.associations.selectors import is_active, members_at
 from usul.lessons.default_observation_template import (
@@ -34,8 +33,8 @@ from usul.lessons.models import (
 )
 from usul.lessons.selectors import current_template
 from usul.people.models import Staff
-from usul.planning.models import PlanItem, PlanItemKind, PlanItemStatus
-from usul.planning.services import plan_item_set_status
+from usul.planning.models import PlanItem, PlanItemKind
+from usul.planning.services import plan_item_carried_out
 from usul.schools.models import School, SchoolYear, Subject
 
 GRADES = range(1, 12)  # grades 1–11 of a Kyrgyz general-education school
@@ -271,13 +270,8 @@ def open_lesson_hold(*, actor, open_lesson: OpenLesson, as_of: dt.date) -> OpenL
     if lesson.plan_item_id is not None:
         # FUNC-1, ORG-3: the plan's open-lesson item is carried out. Recorded in this
         # transaction, so a given lesson never leaves its item "planned".
-        plan_item_set_status(
-            actor=viewer_for(actor, as_of),
-            item=lesson.plan_item,
-            revision=None,
-            status=PlanItemStatus.DONE,
-            result_note=None,
-            happened_on=lesson.date,
+        plan_item_carried_out(
+            actor=actor, item=lesson.plan_item, happened_on=lesson.date, as_of=as_of
         )
     return lesson
 

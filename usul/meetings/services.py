@@ -16,7 +16,6 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from usul.accounts.policy import viewer_for
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, is_active, members_at
 from usul.meetings.models import (
@@ -29,8 +28,8 @@ from usul.meetings.models import (
 )
 from usul.meetings.selectors import meeting_window
 from usul.people.models import Staff
-from usul.planning.models import PlanItem, PlanItemKind, PlanItemStatus
-from usul.planning.services import plan_item_set_status
+from usul.planning.models import PlanItem, PlanItemKind
+from usul.planning.services import plan_item_carried_out
 from usul.schools.models import SchoolYear
 
 
@@ -329,13 +328,8 @@ def meeting_hold(*, actor, meeting: Meeting, as_of: dt.date) -> Meeting:
     if current.plan_item_id is not None:
         # FUNC-1, ORG-4: the plan's meeting item is carried out. Recorded in this transaction,
         # so a held meeting never leaves its item "planned" (and a refusal saves neither).
-        plan_item_set_status(
-            actor=viewer_for(actor, as_of),
-            item=current.plan_item,
-            revision=None,
-            status=PlanItemStatus.DONE,
-            result_note=None,
-            happened_on=current.date,
+        plan_item_carried_out(
+            actor=actor, item=current.plan_item, happened_on=current.date, as_of=as_of
         )
     return current
 

@@ -25,7 +25,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from usul.accounts.policy import Viewer, require
+from usul.accounts.policy import Viewer, require, viewer_for
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, supervisors_at
 from usul.lib.dates import month_key, months_between
@@ -735,6 +735,21 @@ def plan_item_set_status(
         item.participants.set(people)
     _event(item.plan, actor, PlanEventKind.ITEM_RECORDED, title=item.title, fields=changed)
     return item
+
+
+def plan_item_carried_out(*, actor, item: PlanItem, happened_on: dt.date, as_of: dt.date) -> None:
+    """The meeting or open lesson that carries out ``item`` took place on ``happened_on``: the
+    item is done (FUNC-1; ORG-3, ORG-4). Called by ``meeting_hold`` and ``open_lesson_hold``
+    inside their transaction, so nothing is held without its item, nor the other way round.
+    ``actor`` is the user who recorded it, with their roles at ``as_of``."""
+    plan_item_set_status(
+        actor=viewer_for(actor, as_of),
+        item=item,
+        revision=None,
+        status=PlanItemStatus.DONE,
+        result_note=None,
+        happened_on=happened_on,
+    )
 
 
 @transaction.atomic
