@@ -26,7 +26,7 @@ from usul.lessons.selectors import (
     template_in_force,
     visitors_of,
 )
-from usul.lib.forms import add_service_errors
+from usul.lib.forms import add_service_errors, run_with_message
 from usul.people.models import Staff
 from usul.planning.models import PlanItemKind
 from usul.planning.selectors import items_to_schedule
@@ -238,12 +238,7 @@ def edit(request, school: str, key: str):
 
 
 def _act(request, lesson: OpenLesson, action, success: str):
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, success)
+    run_with_message(request, action, success)
     return redirect("lessons:detail", lesson.school.key, lesson.key)
 
 

@@ -1,9 +1,11 @@
-"""Showing a service's refusal on the form that asked for the change."""
+"""Showing a service's refusal on the form that asked for the change, or, when a button asked
+(hold, cancel, sign up), in a message on the page it leads back to."""
 
 from __future__ import annotations
 
 import re
 
+from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms import Form
 
@@ -26,7 +28,7 @@ def add_service_errors(
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
-    for name, messages in error.error_dict.items():
+    for name, problems in error.error_dict.items():
         target, field = form, name
         match = ROW_PATH.match(name)
         if match and match["section"] in rows:
@@ -36,5 +38,15 @@ def add_service_errors(
                 target, field = section_forms[index], match["field"]
         if field == NON_FIELD_ERRORS or field not in target.fields:
             field = None
-        for message in messages:
-            target.add_error(field, message)
+        for problem in problems:
+            target.add_error(field, problem)
+
+
+def run_with_message(request, action, success: str) -> None:
+    """Run ``action`` (a service call); tell its refusal as an error message, else ``success``."""
+    try:
+        action()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, success)

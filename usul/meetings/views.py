@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from usul.accounts.policy import can, get_visible, require
 from usul.associations.models import Association
 from usul.associations.selectors import active_associations, associations_of_staff_at
-from usul.lib.forms import add_service_errors
+from usul.lib.forms import add_service_errors, run_with_message
 from usul.meetings import services
 from usul.meetings.forms import MinutesForm, ResolutionForm, ScheduleForm
 from usul.meetings.models import (
@@ -340,12 +340,7 @@ def attendance_all_present(request, school: str, key: str):
 
 def _act(request, meeting: Meeting, action, success: str, anchor: str = ""):
     """Run one change of the meeting; its page then shows the service's refusal or ``success``."""
-    try:
-        action()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, success)
+    run_with_message(request, action, success)
     return redirect(reverse("meetings:detail", args=[meeting.school.key, meeting.key]) + anchor)
 
 
