@@ -13,8 +13,9 @@ that would otherwise be fetched one by one (a membership's staff member, an orde
 MA's creating order) are wired to the objects already loaded.
 
 A home page asks about a part of the school only (``people``, ``associations``): the snapshot then
-holds that part and what its rules read, in no more queries and with fewer rows. Such a snapshot
-answers for that part only; ``usul.compliance.services.check_part`` says which findings those are.
+holds that part and what its rules read — still a fixed number of queries, far fewer rows. Such a
+snapshot answers for that part only; ``usul.compliance.services.check_part`` says which findings
+those are.
 """
 
 from __future__ import annotations
@@ -130,9 +131,9 @@ def _part_querysets(
     an active MA is part of their own findings, GEN-1), with their founding and liquidation
     orders (which decide whether an MA is active). An MA asked for comes whole, with everyone
     its rules read: members, heads, supervisors, the signers of its orders, the approver of its
-    plan, the author of its analysis. Without MAs asked, only ``people`` and their memberships
-    are loaded — no MA's papers at all. Two queries more than the whole school's (which MAs,
-    which people); the rest reads far fewer rows.
+    plan, the author of its analysis (one query more than the whole school's finds who they
+    are). Without MAs asked, only ``people`` and their memberships are loaded — no MA's papers
+    at all, about half the queries. Either way one query first finds which MAs to load.
     """
     qs = _querysets(school, year)
     wanted = Q(pk__in=Membership.objects.filter(staff_id__in=people).values("association_id"))
