@@ -108,6 +108,7 @@ def test_the_schedule_form_offers_the_items_waiting_for_a_lesson(client, ma, ite
     page = client.get(schedule_url).content.decode()
 
     offered = plan_item_select(page)
+    assert "Сабак ушул пунктту аткарат" in page  # what linking does, said in Kyrgyz
     assert f'<optgroup label="{ma.association.name}">' in offered
     assert f'value="{item.uuid}"' in offered and "21.10.2025 · Ачык сабак: бөлчөктөр" in offered
     for hidden in ("Семинар: PISA", "пропорция", "жокко чыкты", "Манас"):
