@@ -115,6 +115,8 @@ def test_a_school_recorded_in_usul_moves_to_an_empty_installation_with_nothing_l
         ("submitted", "t-head"), ("approved", deputy_key), ("revised", "t-head"),
         ("item_added", "t-head"), ("item_recorded", "t-head"), ("item_recorded", "t-head"),
         ("item_recorded", "t-head"),
+        # Holding the meeting and giving the lesson mark their plan items done (issue 4).
+        ("item_recorded", "t-head"), ("item_recorded", "t-head"),
     ]  # fmt: skip
     assert plan["events"][5]["comment"] == "Семинардын күнүн тактагыла"
     meeting_item, lesson_item, seminar, training = plan["items"]
@@ -162,9 +164,9 @@ def test_a_school_recorded_in_usul_moves_to_an_empty_installation_with_nothing_l
     visit = Observation.objects.get(school=school, open_lesson=None)
     assert (visit.teacher.key, visit.template.version) == ("t-bekova", 1)
     # No log-in came along: the steps remember their authors as staff; the file stayed behind.
-    assert PlanEvent.objects.filter(plan=stored, actor=None).count() == 13
+    assert PlanEvent.objects.filter(plan=stored, actor=None).count() == 15
     authors = PlanEventAuthor.objects.values_list("staff__key", flat=True)
-    assert sorted(authors) == sorted(["t-head"] * 11 + [deputy_key] * 2)
+    assert sorted(authors) == sorted(["t-head"] * 13 + [deputy_key] * 2)
     assert not PlanItemMaterial.objects.get(title="Таркатма").file
     # A step brought in never counts as "changed while you were editing" here.
     assert set(PlanEvent.objects.values_list("revision", flat=True)) == {0}
@@ -199,9 +201,9 @@ def test_after_the_move_a_step_goes_to_the_log_in_of_the_person_it_names(recorde
 
     summary = bundle_import(data=copy.deepcopy(exported))
 
-    assert PlanEvent.objects.filter(actor=head_here).count() == 11
+    assert PlanEvent.objects.filter(actor=head_here).count() == 13
     assert list(PlanEventAuthor.objects.values_list("staff__key", flat=True)) == [deputy_key] * 2
-    assert summary.sections["associations.plans.events"].updated == ["ma-stem"] * 11
+    assert summary.sections["associations.plans.events"].updated == ["ma-stem"] * 13
     assert without_stamp(bundle_export(school=head_here.staff.school)) == without_stamp(exported)
 
 
@@ -244,7 +246,7 @@ def test_an_extension_list_given_empty_is_emptied_but_history_is_kept(recorded):
     assert not Observation.objects.filter(open_lesson=None).exists()
     meeting = Meeting.objects.get(pk=recorded.meeting.pk)
     assert (meeting.minutes, meeting.plan_item) == ("", None)
-    assert PlanEvent.objects.count() == 13
+    assert PlanEvent.objects.count() == 15
     assert PlanVersion.objects.count() == 1
     assert ObservationTemplate.objects.count() == 2
     assert summary.sections["associations.plans.events"].kept == ["ma-stem"]
