@@ -13,9 +13,23 @@ import sys
 # Commands whose names Python would not accept as module names.
 ALIASES = {"import": "import_bundle", "export": "export_bundle"}
 # Commands that must not trigger the automatic migration.
-NO_AUTO_MIGRATE = {"migrate", "makemigrations", "help", "version", "--help", "-h", "--version",
-                   "check", "compilemessages", "makemessages", "shell", "dbshell", "sqlmigrate",
-                   "showmigrations", "test"}
+NO_AUTO_MIGRATE = {
+    "migrate",
+    "makemigrations",
+    "help",
+    "version",
+    "--help",
+    "-h",
+    "--version",
+    "check",
+    "compilemessages",
+    "makemessages",
+    "shell",
+    "dbshell",
+    "sqlmigrate",
+    "showmigrations",
+    "test",
+}
 
 
 def main(argv: list[str] | None = None) -> None:

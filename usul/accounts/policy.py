@@ -98,9 +98,7 @@ def viewer_for(user, today: dt.date | None = None) -> Viewer:
             viewer.roles.add(MA_HEAD)
             viewer.headed_association_ids = {a.pk for a in headed}
             for association in headed:
-                viewer.headed_member_ids |= {
-                    s.pk for s in members_at(association, today)
-                }
+                viewer.headed_member_ids |= {s.pk for s in members_at(association, today)}
     return viewer
 
 
@@ -189,9 +187,7 @@ def _manages_association(viewer: Viewer, obj: Model) -> bool:
     if _manages_school(viewer, obj):
         return True
     association = _association_of(obj)
-    return (
-        association is not None and _own_school(viewer, obj) and viewer.heads(association)
-    )
+    return association is not None and _own_school(viewer, obj) and viewer.heads(association)
 
 
 def _approves(viewer: Viewer, obj: Model) -> bool:
@@ -282,9 +278,14 @@ ACTIONS = {
     "import_bundle": lambda v, o: v.is_administrator,
     "export_bundle": _exports_bundle,
     "edit_own_card": lambda v, o: _is_self(v, o) or _manages_school(v, o),
-    "view_compliance": lambda v, o: in_scope(v, o) and (
-        v.is_leadership or v.is_administrator or v.is_district
-        or (_association_of(o) is not None and v.heads(_association_of(o)))
+    "view_compliance": lambda v, o: (
+        in_scope(v, o)
+        and (
+            v.is_leadership
+            or v.is_administrator
+            or v.is_district
+            or (_association_of(o) is not None and v.heads(_association_of(o)))
+        )
     ),
     "set_resolution_status": _sets_resolution_status,
     "attend_open_lesson": _colleague_of_teacher,

@@ -12,9 +12,7 @@ USUL_HOME = env.usul_home()
 SECRET_KEY = env.secret_key(USUL_HOME)
 DEBUG = env.flag("USUL_DEBUG", False)
 ALLOWED_HOSTS = [h for h in os.environ.get("USUL_ALLOWED_HOSTS", "*").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [
-    o for o in os.environ.get("USUL_CSRF_TRUSTED_ORIGINS", "").split(",") if o
-]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("USUL_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
     "usul.accounts",

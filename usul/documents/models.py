@@ -53,7 +53,9 @@ class DocumentEntry(TimeStamped):
     title = models.TextField(_("title"), blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
     location = models.CharField(
-        _("kept"), max_length=10, choices=DocumentLocation.choices,
+        _("kept"),
+        max_length=10,
+        choices=DocumentLocation.choices,
         default=DocumentLocation.SCHOOL,
     )
     history = HistoricalRecords()

@@ -35,21 +35,39 @@ def make_school(**fields) -> School:
     return School.objects.create(**fields)
 
 
-def make_year(school: School, *, key: str = "2025-2026", start=D(2025, 9, 1),
-              end=D(2026, 5, 31), theme: str | None = "Функционалдык сабаттуулук") -> SchoolYear:
+def make_year(
+    school: School,
+    *,
+    key: str = "2025-2026",
+    start=D(2025, 9, 1),
+    end=D(2026, 5, 31),
+    theme: str | None = "Функционалдык сабаттуулук",
+) -> SchoolYear:
     return SchoolYear.objects.create(school=school, key=key, start=start, end=end, theme=theme)
 
 
-def make_subject(school: School, *, key: str | None = None, area: str = Area.STEM,
-                 name: str = "Математика") -> Subject:
+def make_subject(
+    school: School, *, key: str | None = None, area: str = Area.STEM, name: str = "Математика"
+) -> Subject:
     return Subject.objects.create(
-        school=school, key=key or _key("subj"), name_ky=name, name_ru=name, name_en=name,
+        school=school,
+        key=key or _key("subj"),
+        name_ky=name,
+        name_ru=name,
+        name_en=name,
         area=area,
     )
 
 
-def make_staff(school: School, *, roles=(Role.TEACHER,), since=D(2010, 9, 1),
-               last_name: str = "Асанова", first_name: str = "Айгүл", **fields) -> Staff:
+def make_staff(
+    school: School,
+    *,
+    roles=(Role.TEACHER,),
+    since=D(2010, 9, 1),
+    last_name: str = "Асанова",
+    first_name: str = "Айгүл",
+    **fields,
+) -> Staff:
     fields.setdefault("key", _key("t"))
     staff = Staff.objects.create(
         school=school, last_name=last_name, first_name=first_name, **fields
@@ -59,30 +77,53 @@ def make_staff(school: School, *, roles=(Role.TEACHER,), since=D(2010, 9, 1),
     return staff
 
 
-def make_employment(staff: Staff, *, start, end=None, in_education=True,
-                    organization="№5 мектеп") -> Employment:
+def make_employment(
+    staff: Staff, *, start, end=None, in_education=True, organization="№5 мектеп"
+) -> Employment:
     return Employment.objects.create(
         staff=staff, start=start, end=end, in_education=in_education, organization=organization
     )
 
 
-def make_category(staff: Staff, *, category="first", awarded=D(2021, 4, 10),
-                  valid_until=None) -> Category:
+def make_category(
+    staff: Staff, *, category="first", awarded=D(2021, 4, 10), valid_until=None
+) -> Category:
     return Category.objects.create(
         staff=staff, category=category, awarded=awarded, valid_until=valid_until
     )
 
 
-def make_order(school: School, *, kind=OrderKind.MA_CREATE, date=D(2025, 8, 28),
-               association=None, proposed_by=None, signed_by=None, key=None) -> Order:
+def make_order(
+    school: School,
+    *,
+    kind=OrderKind.MA_CREATE,
+    date=D(2025, 8, 28),
+    association=None,
+    proposed_by=None,
+    signed_by=None,
+    key=None,
+) -> Order:
     return Order.objects.create(
-        school=school, key=key or _key("o"), number=str(next(_seq)), date=date, kind=kind,
-        association=association, proposed_by=proposed_by, signed_by=signed_by,
+        school=school,
+        key=key or _key("o"),
+        number=str(next(_seq)),
+        date=date,
+        kind=kind,
+        association=association,
+        proposed_by=proposed_by,
+        signed_by=signed_by,
     )
 
 
-def make_association(school: School, *, kind=AssociationKind.SUBJECT, name="Табигый цикл",
-                     created_on=D(2025, 8, 28), key=None, subjects=()) -> Association:
+def make_association(
+    school: School,
+    *,
+    kind=AssociationKind.SUBJECT,
+    name="Табигый цикл",
+    created_on=D(2025, 8, 28),
+    key=None,
+    subjects=(),
+) -> Association:
     association = Association.objects.create(
         school=school, key=key or _key("ma"), name=name, kind=kind
     )
@@ -94,41 +135,69 @@ def make_association(school: School, *, kind=AssociationKind.SUBJECT, name="Та
     return association
 
 
-def add_member(association: Association, staff: Staff, *, start=D(2025, 8, 28),
-               end=None) -> Membership:
+def add_member(
+    association: Association, staff: Staff, *, start=D(2025, 8, 28), end=None
+) -> Membership:
     return Membership.objects.create(association=association, staff=staff, start=start, end=end)
 
 
-def add_head(association: Association, staff: Staff, *, start=D(2025, 8, 29), end=None,
-             elected_at=None, order=None) -> HeadTerm:
+def add_head(
+    association: Association,
+    staff: Staff,
+    *,
+    start=D(2025, 8, 29),
+    end=None,
+    elected_at=None,
+    order=None,
+) -> HeadTerm:
     return HeadTerm.objects.create(
-        association=association, staff=staff, start=start, end=end,
-        elected_at=elected_at, order=order,
+        association=association,
+        staff=staff,
+        start=start,
+        end=end,
+        elected_at=elected_at,
+        order=order,
     )
 
 
-def add_supervisor(association: Association, staff: Staff, *, start=D(2025, 8, 28),
-                   end=None) -> Supervision:
-    return Supervision.objects.create(
-        association=association, staff=staff, start=start, end=end
-    )
+def add_supervisor(
+    association: Association, staff: Staff, *, start=D(2025, 8, 28), end=None
+) -> Supervision:
+    return Supervision.objects.create(association=association, staff=staff, start=start, end=end)
 
 
-def make_user(staff: Staff | None = None, *, username: str | None = None,
-              password: str = "test-pass-123", **fields) -> User:
+def make_user(
+    staff: Staff | None = None,
+    *,
+    username: str | None = None,
+    password: str = "test-pass-123",
+    **fields,
+) -> User:
     user = User.objects.create_user(
         username=username or _key("user"), password=password, staff=staff, **fields
     )
     return user
 
 
-def make_meeting(association: Association, *, year: SchoolYear | None = None, number: int = 1,
-                 date=D(2025, 8, 29), status: str = "held", key: str | None = None):
+def make_meeting(
+    association: Association,
+    *,
+    year: SchoolYear | None = None,
+    number: int = 1,
+    date=D(2025, 8, 29),
+    status: str = "held",
+    key: str | None = None,
+):
     """A meeting of ``association`` (held by default: ORG-1 elections happen at one)."""
     from usul.meetings.models import Meeting
 
     year = year or association.school.years.order_by("start").first()
     return Meeting.objects.create(
-        school=association.school, association=association, key=key or _key("m"), year=year,
-        number=number, date=date, status=status,
+        school=association.school,
+        association=association,
+        key=key or _key("m"),
+        year=year,
+        number=number,
+        date=date,
+        status=status,
     )

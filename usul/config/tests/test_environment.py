@@ -53,7 +53,9 @@ def test_the_usul_command_stops_with_one_clear_line_on_a_bad_setting(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "usul", "check"],
         env={**os.environ, "USUL_HOME": str(tmp_path), "USUL_DATABASE_URL": "oracle://x"},
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert result.stderr.strip().startswith("usul: USUL_DATABASE_URL=")
@@ -63,21 +65,26 @@ def test_the_usul_command_prepares_a_fresh_database_by_itself(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "usul", "showmigrations", "--plan"],
         env={**os.environ, "USUL_HOME": str(tmp_path), "USUL_DATABASE_URL": ""},
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0
     # showmigrations does not migrate by itself; a command that needs the database does.
     result = subprocess.run(
         [sys.executable, "-m", "usul", "diffsettings"],
         env={**os.environ, "USUL_HOME": str(tmp_path), "USUL_DATABASE_URL": ""},
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "usul.sqlite3").exists()
     with subprocess.Popen(
         [sys.executable, "-m", "usul", "showmigrations", "accounts"],
         env={**os.environ, "USUL_HOME": str(tmp_path), "USUL_DATABASE_URL": ""},
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     ) as proc:
         out = proc.communicate(timeout=300)[0]
     assert "[X] 0001_initial" in out
