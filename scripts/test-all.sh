@@ -14,6 +14,11 @@ USUL_DATABASE_URL= .venv/bin/usul makemigrations --check --dry-run >/dev/null ||
   echo "error: a model change has no migration (run: usul makemigrations <app> --name ...)" >&2
   status=1; }
 
+echo "== Translation catalogues compile cleanly (placeholders match in ky, ru, en)"
+for po in $(git ls-files '*.po' 2>/dev/null || find usul -name '*.po'); do
+  msgfmt --check -o /dev/null "$po" || status=1
+done
+
 echo "== SQLite (with browser tests)"
 # Tables straight from the models here; the PostgreSQL run below applies the real migrations.
 USUL_DATABASE_URL= $py -q -rfE --nomigrations || status=1
