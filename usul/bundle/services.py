@@ -51,6 +51,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from usul.accounts.models import User
+from usul.analysis.models import YearAnalysis
 from usul.assessment.models import KtuRecord, KtuValue
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
 from usul.bundle.models import PlanEventAuthor
@@ -75,7 +76,6 @@ from usul.planning.models import (
     PlanItemMaterial,
     PlanVersion,
     WorkPlan,
-    YearAnalysis,
 )
 from usul.schools.models import (
     CouncilDecision,

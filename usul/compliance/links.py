@@ -44,7 +44,7 @@ def fix_url(finding: Finding, *, school, year, association=None) -> str:
         args = (school.key, finding.subject_key)
     elif not ma_key:
         return fallback
-    elif name in ("planning:plan", "planning:analysis"):
+    elif name in ("planning:plan", "analysis:analysis"):
         args = (school.key, ma_key, year.key)
     else:
         args = (school.key, ma_key)

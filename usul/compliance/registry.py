@@ -188,7 +188,7 @@ RULES: list[Rule] = [
             "At the end of the year the deputy director analyses the MA's work and gives "
             "proposals for next year."
         ),
-        "planning:analysis",
+        "analysis:analysis",
     ),
     Rule(
         "KTU",

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
 
+from usul.analysis.models import YearAnalysis
 from usul.assessment.models import KtuRecord, KtuValue
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
 from usul.documents.models import DocumentEntry
@@ -37,7 +38,7 @@ from usul.people.models import (
     Teaching,
     ThematicPlan,
 )
-from usul.planning.models import PlanItem, WorkPlan, YearAnalysis
+from usul.planning.models import PlanItem, WorkPlan
 from usul.schools.models import (
     CouncilDecision,
     DistrictInstruction,

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "usul.meetings",
     "usul.lessons",
     "usul.assessment",
+    "usul.analysis",
     "usul.documents",
     "usul.compliance",
     "usul.bundle",

@@ -7,6 +7,7 @@ urlpatterns = [
     path("staff/", include("usul.people.urls")),
     path("ma/", include("usul.associations.urls")),
     path("plans/", include("usul.planning.urls")),
+    path("plans/", include("usul.analysis.urls")),
     path("meetings/", include("usul.meetings.urls")),
     path("lessons/", include("usul.lessons.urls")),
     path("compliance/", include("usul.compliance.urls")),

@@ -1,11 +1,10 @@
-"""The MA's year on paper: work plans with their monthly items, and the year-end analysis.
+"""The MA's year on paper: work plans with their monthly items.
 
 The **work plan** (DOC-6, DOC-7) carries the year's theme, goal, main directions and tasks; it
 must reflect the school's theme and the district's instructions (FUNC-1) and is approved at the
 start of the year by a deputy director (ORG-2). Its **items**, month by month, are the monthly
 plan grid (DOC-8): meetings, open lessons, seminars, trainings, extracurricular work (FUNC-2…4).
-At the year's end the deputy director writes the **analysis** of the MA's work with proposals
-for the next year, presented at the MA's last meeting (ORG-5, DOC-5).
+The year-end analysis that closes the year lives in ``usul.analysis``.
 
 The plan moves draft → submitted → approved, or returned with a comment and resubmitted
 (ORG-2). Every step is a **plan event** (who, when, the comment), which is also how a second
@@ -139,47 +138,6 @@ class PlanItem(TimeStamped):
 
     def __str__(self) -> str:
         return self.title
-
-
-class YearAnalysis(TimeStamped):
-    """The deputy director's analysis of the MA's year, with proposals (ORG-5, DOC-5)."""
-
-    association = models.ForeignKey(
-        "associations.Association", on_delete=models.CASCADE, related_name="analyses"
-    )
-    year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
-    author = models.ForeignKey(
-        "people.Staff",
-        verbose_name=_("author"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    date = models.DateField(_("date"))
-    text = models.TextField(_("text"), blank=True)
-    proposals = models.JSONField(_("proposals for next year"), default=list, blank=True)
-    presented_at = models.ForeignKey(
-        "meetings.Meeting",
-        verbose_name=_("presented at meeting"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    # Optimistic locking, as for the plan: a save based on an older revision is refused.
-    revision = models.PositiveIntegerField(default=1)
-    history = HistoricalRecords()
-
-    school_field = "association__school"
-
-    class Meta:
-        ordering = ["association", "year", "date", "id"]
-        verbose_name = _("year-end analysis")
-        verbose_name_plural = _("year-end analyses")
-
-    def __str__(self) -> str:
-        return f"{self.association} {self.year}"
 
 
 class PlanEventKind(models.TextChoices):

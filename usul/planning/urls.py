@@ -1,4 +1,4 @@
-"""Under ``plans/``: the school's plan grid, each MA's plan with its items, the analysis.
+"""Under ``plans/``: the school's plan grid, each MA's plan with its items.
 
 Pages of one school's records carry the school key, then the MA and year keys (TEAM.md); items
 and materials are named by their public UUIDs, never by database ids. The grid comes before
@@ -21,7 +21,6 @@ urlpatterns = [
     path(plan + "start/", views.plan_start, name="plan_start"),
     path(plan + "edit/", views.plan_edit, name="plan_edit"),
     path(plan + "workflow/<str:action>/", views.plan_workflow, name="plan_workflow"),
-    path(plan + "analysis/", views.analysis, name="analysis"),
     path(plan + "items/new/", views.item_add, name="item_add"),
     path(item, views.item_edit, name="item_edit"),
     path(item + "remove/", views.item_remove, name="item_remove"),

@@ -1,4 +1,4 @@
-"""Pages of the MA's year: the work plan, the monthly grid, the year-end analysis.
+"""Pages of the MA's year: the work plan and the monthly grid.
 
 Views are thin: they find the records through the policy (another school's plan is a 404,
 never a 403 that would confirm it exists), read input with a form, call a service and show
@@ -23,11 +23,9 @@ from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association
 from usul.lib.dates import month_key
 from usul.lib.forms import add_service_errors
-from usul.meetings.models import Meeting, MeetingStatus
 from usul.people.models import Staff
 from usul.planning import events, services
 from usul.planning.forms import (
-    AnalysisForm,
     ItemForm,
     MaterialForm,
     PlanForm,
@@ -43,20 +41,15 @@ from usul.planning.models import (
     PlanStatus,
     PlanVersion,
     WorkPlan,
-    YearAnalysis,
 )
 from usul.planning.selectors import (
-    analysis_last_day,
-    draft_analysis,
     instructions_in_force,
     items_by_month,
     last_event,
-    last_year_analysis,
     plans_with_items,
     return_comment,
     school_month_grid,
     year_months,
-    year_summary,
 )
 from usul.schools.models import School, SchoolYear
 from usul.schools.selectors import current_year, visible_school
@@ -199,9 +192,6 @@ def plan(request, school, ma, year):
             "return_form": ReturnForm(initial={"revision": plan.revision}),
         }
     )
-    if may_manage:
-        # ORG-5: next year's plan shows last year's proposals to its author.
-        context["last_year"] = last_year_analysis(association, year)
     return render(request, "planning/plan.html", context)
 
 
@@ -301,7 +291,6 @@ def plan_edit(request, school, ma, year):
             "plan": plan,
             "form": form,
             "unsaved": unsaved,
-            "last_year": last_year_analysis(association, year),
         },
     )
 
@@ -612,100 +601,3 @@ def grid(request, school, year):
         }
     )
     return render(request, "planning/grid_school.html", context)
-
-
-# ---------------------------------------------------------------------------------------------
-# The year-end analysis (ORG-5, DOC-5)
-
-
-@login_required
-def analysis(request, school, ma, year):
-    viewer = request.viewer
-    school, association, year = _records(request, school, ma, year)
-    may_write = can(viewer, "write_analysis", association)
-    existing = (
-        YearAnalysis.objects.filter(association=association, year=year)
-        .select_related("author", "presented_at")
-        .order_by("date", "id")
-        .first()
-    )
-    summary = year_summary(association, year, viewer.today)
-    meetings = Meeting.objects.filter(association=association, year=year).exclude(
-        status=MeetingStatus.CANCELLED
-    )
-
-    def fresh_form():
-        if existing is not None:
-            initial = {
-                "revision": existing.revision,
-                "date": existing.date,
-                "text": existing.text,
-                "proposals": "\n".join(existing.proposals),
-                "presented_at": existing.presented_at_id,
-            }
-        else:
-            text, proposals = draft_analysis(summary, year)
-            initial = {
-                "date": _clamp(viewer.today, year.start, analysis_last_day(year)),
-                "text": text,
-                "proposals": "\n".join(proposals),
-                "presented_at": summary.last_meeting.pk if summary.last_meeting else None,
-            }
-        return AnalysisForm(meetings=meetings, initial=initial)
-
-    form = fresh_form() if may_write else None
-    unsaved = None
-    if request.method == "POST":
-        require(viewer, "write_analysis", association)
-        form = AnalysisForm(request.POST, meetings=meetings)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.analysis_save(
-                    actor=viewer,
-                    association=association,
-                    year=year,
-                    revision=data["revision"],
-                    date=data["date"],
-                    text=data["text"],
-                    proposals=data["proposals"],
-                    presented_at=data["presented_at"],
-                )
-            except ValidationError as error:
-                if error.code == "stale":
-                    messages.error(request, error.messages[0])
-                    existing = (
-                        YearAnalysis.objects.filter(association=association, year=year)
-                        .select_related("author", "presented_at")
-                        .order_by("date", "id")
-                        .first()
-                    )
-                    unsaved = [
-                        (form[name].label, data[name])
-                        for name in ("text", "proposals")
-                        if data[name]
-                    ]
-                    form = fresh_form()
-                else:
-                    add_service_errors(form, error)
-            else:
-                messages.success(request, _("The analysis is saved."))
-                return redirect(request.path)
-    return render(
-        request,
-        "planning/analysis.html",
-        {
-            "school": school,
-            "association": association,
-            "year": year,
-            "analysis": existing,
-            "summary": summary,
-            "done_by_kind": [
-                (PlanItemKind(kind).label, count)
-                for kind, count in summary.items_done_by_kind.items()
-            ],
-            "form": form,
-            "may_write": may_write,
-            "unsaved": unsaved,
-        },
-    )

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from usul.analysis.models import YearAnalysis
 from usul.assessment.models import KtuRecord, KtuValue
 from usul.documents.models import REQUIRED_DOCUMENTS, DocumentEntry
 from usul.meetings.models import Attendance, Meeting, Resolution
 from usul.people.models import Role, SelfDevelopmentTopic, Staff, Teaching, ThematicPlan
-from usul.planning.models import PlanItem, WorkPlan, YearAnalysis
+from usul.planning.models import PlanItem, WorkPlan
 from usul.schools.models import CouncilDecision, DistrictInstruction, School, SchoolYear
 from usul.testing import factories as f
 

@@ -5,11 +5,11 @@ The fixture's year ends on 2026-05-31: that day the year is still running; the n
 
 import datetime as dt
 
+from usul.analysis.models import YearAnalysis
 from usul.compliance.tests.builders import AFTER_YEAR, DURING_YEAR, make_meeting
 from usul.compliance.tests.conftest import findings
 from usul.meetings.models import Attendance, Resolution
 from usul.people.models import Position
-from usul.planning.models import YearAnalysis
 
 D = dt.date
 YEAR_END = D(2026, 5, 31)

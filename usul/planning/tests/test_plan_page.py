@@ -186,7 +186,7 @@ def test_every_approved_version_stays_readable(client, head, deputy, teacher, ma
 def test_last_years_proposals_are_shown_to_the_plans_author(
     client, school, head, teacher, deputy, ma, year
 ):
-    from usul.planning.models import YearAnalysis
+    from usul.analysis.models import YearAnalysis
     from usul.schools.models import SchoolYear
 
     before = SchoolYear.objects.create(

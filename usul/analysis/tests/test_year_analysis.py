@@ -10,12 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from usul.analysis import services as s
+from usul.analysis.models import YearAnalysis
+from usul.analysis.selectors import draft_analysis, year_summary
 from usul.lessons.models import Observation, OpenLesson
 from usul.meetings.models import Attendance, Meeting, Resolution
 from usul.people.models import Course
-from usul.planning import services as s
-from usul.planning.models import PlanItem, WorkPlan, YearAnalysis
-from usul.planning.selectors import draft_analysis, year_summary
+from usul.planning.models import PlanItem, WorkPlan
 from usul.planning.tests.conftest import act
 from usul.planning.tests.test_plan_page import login
 from usul.schools.models import SchoolYear
@@ -217,7 +218,7 @@ def test_two_deputies_writing_the_same_analysis_the_second_is_refused(
 def test_the_analysis_page_starts_from_a_draft_at_a_fixed_cost(
     client, busy_year, school, deputy, teacher, ma, year, django_assert_num_queries
 ):
-    url = reverse("planning:analysis", args=[school.key, ma.key, year.key])
+    url = reverse("analysis:analysis", args=[school.key, ma.key, year.key])
     login(client, deputy)
     client.get(url)
     with CaptureQueriesContext(connection) as small:
