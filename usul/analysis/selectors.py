@@ -12,14 +12,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 
+from usul.accounts.policy import Viewer, visible
 from usul.analysis.models import YearAnalysis
 from usul.associations.models import Association
 from usul.associations.selectors import members_at
 from usul.lessons.models import OpenLesson, OpenLessonStatus
 from usul.meetings.models import AttendanceStatus, Meeting, MeetingStatus, ResolutionStatus
-from usul.people.models import Staff
+from usul.people.models import Category, Course, Staff
 from usul.planning.models import PlanItem, PlanItemKind, PlanItemStatus
 from usul.planning.selectors import previous_year
 from usul.schools.models import SchoolYear
@@ -95,7 +96,9 @@ class YearSummary:
         return round(100 * self.present / total) if total else None
 
 
-def year_summary(association: Association, year: SchoolYear, as_of: dt.date) -> YearSummary:
+def year_summary(
+    viewer: Viewer, association: Association, year: SchoolYear, as_of: dt.date
+) -> YearSummary:
     """The figures the deputy's analysis starts from (ORG-5): meetings held and resolutions
     done or overdue (ORG-4, DOC-12), plan items done (DOC-8), open lessons held and observed
     (ORG-3), members' courses and certifications (DUTY-1, GEN-3), attendance (DUTY-2).
@@ -104,6 +107,10 @@ def year_summary(association: Association, year: SchoolYear, as_of: dt.date) -> 
     it is open and its due date is before ``as_of``. Members are those at ``as_of`` or, after
     the year's end, at its last day. Courses count when they ended (or, without an end, began)
     within the year; certifications when the category was awarded within the year.
+
+    Courses and categories are personal data (GEN-3): only those the ``viewer`` may read are
+    fetched at all (``visible`` applies the policy's personal-data rule), so a plain teacher
+    gets their own and never a colleague's, while the head and the deputies get the MA's.
     """
     summary = YearSummary(as_of=as_of)
     meetings = list(
@@ -165,7 +172,8 @@ def year_summary(association: Association, year: SchoolYear, as_of: dt.date) -> 
 
     day = min(as_of, year.end)
     people = Association.objects.filter(pk=association.pk).prefetch_related(
-        "members__staff__courses", "members__staff__categories"
+        Prefetch("members__staff__courses", queryset=visible(viewer, Course.objects.all())),
+        Prefetch("members__staff__categories", queryset=visible(viewer, Category.objects.all())),
     )
     association_with_people = people.get()
     summary.members = sorted(

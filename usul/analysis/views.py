@@ -44,7 +44,7 @@ def analysis(request, school, ma, year):
         .order_by("date", "id")
         .first()
     )
-    summary = year_summary(association, year, viewer.today)
+    summary = year_summary(viewer, association, year, viewer.today)
     meetings = Meeting.objects.filter(association=association, year=year).exclude(
         status=MeetingStatus.CANCELLED
     )

@@ -102,8 +102,8 @@ def busy_year(school, ma, year, head, teacher):
     return plan
 
 
-def test_the_years_figures_are_counted_as_of_a_date(busy_year, ma, year, head, teacher):
-    summary = year_summary(ma, year, AS_OF)
+def test_the_years_figures_are_counted_as_of_a_date(busy_year, ma, year, head, teacher, deputy):
+    summary = year_summary(act(deputy), ma, year, AS_OF)
     assert (summary.meetings_held, summary.meetings_planned) == (3, 4)
     assert (summary.resolutions, summary.resolutions_done) == (3, 1)
     assert (summary.resolutions_open, summary.resolutions_overdue) == (2, 1)
@@ -118,7 +118,9 @@ def test_the_years_figures_are_counted_as_of_a_date(busy_year, ma, year, head, t
     assert summary.last_meeting.number == 4
 
     # The day after, the resolution due on AS_OF is overdue too.
-    assert year_summary(ma, year, AS_OF + dt.timedelta(days=1)).resolutions_overdue == 2
+    assert (
+        year_summary(act(deputy), ma, year, AS_OF + dt.timedelta(days=1)).resolutions_overdue == 2
+    )
 
     text, proposals = draft_analysis(summary, year)
     assert "held 3 of 4 planned meetings" in text and "50% present" in text
@@ -240,3 +242,33 @@ def test_the_analysis_page_starts_from_a_draft_at_a_fixed_cost(
     login(client, teacher)
     page = client.get(url).content.decode()
     assert "Жыйынтык" in page and "<form" not in page.split("</header>")[1]
+
+
+def test_a_plain_teacher_reads_no_colleagues_courses_or_categories_on_the_analysis_page(
+    client, busy_year, school, ma, year, head, teacher, deputy
+):
+    # GEN-3: courses and categories are personal data. The page once listed every member's to
+    # any teacher of the MA, because the figures were read without the policy.
+    colleague = f.make_staff(school, key="t-colleague", last_name="Асанова", first_name="Айжан")
+    f.add_member(ma, colleague)
+    url = reverse("analysis:analysis", args=[school.key, ma.key, year.key])
+
+    login(client, colleague)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Санариптик сабаттуулук" not in response.content.decode()  # the teacher's course
+    assert response.context["summary"].courses == []
+    assert response.context["summary"].certifications == []  # the head's category
+
+    login(client, teacher)  # their own course, never the head's category
+    summary = client.get(url).context["summary"]
+    assert [c.title for _s, c in summary.courses] == ["Санариптик сабаттуулук"]
+    assert summary.certifications == []
+
+    for reader in (head, deputy):
+        login(client, reader)
+        response = client.get(url)
+        assert "Санариптик сабаттуулук" in response.content.decode()
+        assert [(st, c.category) for st, c in response.context["summary"].certifications] == [
+            (head, "highest")
+        ]
