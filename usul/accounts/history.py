@@ -23,7 +23,7 @@ from django.utils.translation import pgettext
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_m2m_reverse_field_name
 
-from usul.schools.validation import format_date
+from usul.lib.dates import format_date
 
 # Bookkeeping fields no reader cares about.
 IGNORED = {"id", "created_at", "updated_at", "has_education", "revision", "school"}

@@ -15,12 +15,9 @@ from usul.accounts.policy import Viewer, require
 from usul.analysis.models import YearAnalysis
 from usul.analysis.selectors import analysis_last_day
 from usul.associations.models import Association
+from usul.lib.dates import format_date
 from usul.meetings.models import Meeting, MeetingStatus
 from usul.schools.models import SchoolYear
-
-
-def _shown(day: dt.date) -> str:
-    return f"{day:%d.%m.%Y}"
 
 
 def _lines(values: Iterable[str] | str) -> list[str]:
@@ -90,10 +87,10 @@ def analysis_save(
             "The date %(date)s is outside the school year %(year)s and its summer "
             "(%(start)s – %(end)s)."
         ) % {
-            "date": _shown(date),
+            "date": format_date(date),
             "year": year.key,
-            "start": _shown(year.start),
-            "end": _shown(last_day),
+            "start": format_date(year.start),
+            "end": format_date(last_day),
         }
     text = (text or "").strip()
     if not text:

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from usul.associations.models import AssociationKind
+from usul.lib.dates import format_date
 from usul.schools.forms import DateInput, StaffChoiceField
-from usul.schools.validation import format_date
 
 
 class OrderFields(forms.Form):

@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
 from usul.associations.selectors import liquidation_order
-from usul.lib.dates import covers
+from usul.lib.dates import covers, format_date
 from usul.meetings.models import Meeting, MeetingStatus
 from usul.people.models import DEPUTY_ROLES, Staff
 from usul.people.selectors import roles_at
 from usul.schools.models import Order, OrderKind, School, Subject
 from usul.schools.services import order_create, order_update, unique_key
-from usul.schools.validation import check_interval, check_key, format_date, prefixed, required
+from usul.schools.validation import check_interval, check_key, prefixed, required
 
 DAY = dt.timedelta(days=1)
 

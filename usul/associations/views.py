@@ -35,12 +35,12 @@ from usul.associations.selectors import (
     memberships_at,
     supervisors_at,
 )
+from usul.lib.dates import format_date
 from usul.lib.forms import add_service_errors
 from usul.people.models import Staff
 from usul.people.selectors import staff_with_history
 from usul.schools.models import CouncilDecision, Order, Subject
 from usul.schools.selectors import current_year, visible_school
-from usul.schools.validation import format_date
 
 
 def _association(viewer, school, key: str, queryset=None) -> Association:

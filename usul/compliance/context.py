@@ -14,11 +14,7 @@ from usul.associations.selectors import is_active, members_at
 from usul.compliance.findings import Finding
 from usul.compliance.registry import RULES_BY_ID
 from usul.compliance.snapshot import Snapshot
-
-
-def show_date(day: dt.date) -> str:
-    """Dates in messages as Kyrgyz and Russian paperwork writes them."""
-    return day.strftime("%d.%m.%Y")
+from usul.lib.dates import format_date
 
 
 class Joined:
@@ -92,6 +88,6 @@ class Context:
             detail=detail if detail is not None else {},
             as_of=self.as_of,
             message_id=f"{rule_id}:{variant}" if variant else rule_id,
-            params={"year": self.year.key, "date": show_date(self.as_of), **params},
+            params={"year": self.year.key, "date": format_date(self.as_of), **params},
             associations=tuple(a.key for a in associations),
         )

@@ -90,6 +90,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Kyrgyz first (the users' language), then Russian, then English.
+# Apps keep their own catalogues (usul/<app>/locale); usul/lib is not an app, so the words of
+# its shared mechanics (locking, history) have a catalogue of their own.
+LOCALE_PATHS = [os.path.join(os.path.dirname(os.path.dirname(__file__)), "lib", "locale")]
 LANGUAGE_CODE = "ky"
 LANGUAGES = [("ky", _("Kyrgyz")), ("ru", _("Russian")), ("en", _("English"))]
 LANGUAGE_COOKIE_NAME = "usul_language"

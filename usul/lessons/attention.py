@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from usul.lessons.models import Observation
 from usul.lessons.selectors import judgement_label, upcoming_for
 from usul.lib.attention import Attention
+from usul.lib.dates import format_date
 
 AHEAD_DAYS = 14
 NEW_OBSERVATION_DAYS = 14
@@ -31,7 +32,7 @@ def for_viewer(viewer) -> list[Attention]:
         items.append(
             Attention(
                 text=_("You give an open lesson on %(date)s: %(topic)s")
-                % {"date": f"{lesson.date:%d.%m.%Y}", "topic": Truncator(lesson.topic).chars(80)},
+                % {"date": format_date(lesson.date), "topic": Truncator(lesson.topic).chars(80)},
                 url=reverse("lessons:detail", args=[lesson.school.key, lesson.key]),
                 date=lesson.date,
             )
@@ -42,7 +43,7 @@ def for_viewer(viewer) -> list[Attention]:
                 text=_("You signed up for %(teacher)s's open lesson on %(date)s: %(topic)s")
                 % {
                     "teacher": lesson.teacher.short_name,
-                    "date": f"{lesson.date:%d.%m.%Y}",
+                    "date": format_date(lesson.date),
                     "topic": Truncator(lesson.topic).chars(80),
                 },
                 url=reverse("lessons:detail", args=[lesson.school.key, lesson.key]),
@@ -62,7 +63,7 @@ def for_viewer(viewer) -> list[Attention]:
     for observation in recent:
         params = {
             "observer": observation.observer.short_name,
-            "date": f"{observation.date:%d.%m.%Y}",
+            "date": format_date(observation.date),
             "judgement": judgement_label(observation) or "—",
         }
         if observation.open_lesson is not None:

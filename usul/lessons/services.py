@@ -32,16 +32,13 @@ from usul.lessons.models import (
     OpenLessonVisitor,
 )
 from usul.lessons.selectors import current_template
+from usul.lib.dates import format_date
 from usul.people.models import Staff
 from usul.planning.models import PlanItem, PlanItemKind
 from usul.planning.services import plan_item_carried_out
 from usul.schools.models import School, SchoolYear, Subject
 
 GRADES = range(1, 12)  # grades 1–11 of a Kyrgyz general-education school
-
-
-def _d(day: dt.date) -> str:
-    return f"{day:%d.%m.%Y}"
 
 
 def _notify(**kwargs) -> None:
@@ -67,10 +64,10 @@ def _check_in_year(year: SchoolYear, date: dt.date | None, field: str = "date") 
             {
                 field: _("Date: %(date)s is outside the school year %(year)s (%(first)s–%(last)s).")
                 % {
-                    "date": _d(date),
+                    "date": format_date(date),
                     "year": year.key,
-                    "first": _d(year.start),
-                    "last": _d(year.end),
+                    "first": format_date(year.start),
+                    "last": format_date(year.end),
                 }
             }
         )
@@ -103,14 +100,17 @@ def _validate_lesson(
     _check_in_year(year, lesson.date)
     if as_new and not is_active(association, lesson.date, year):
         raise ValidationError(
-            {"date": _("Date: the MA is not active on %(date)s.") % {"date": _d(lesson.date)}}
+            {
+                "date": _("Date: the MA is not active on %(date)s.")
+                % {"date": format_date(lesson.date)}
+            }
         )
     # ORG-3: the MA's open lessons are given by its own members.
     if teacher.pk not in {s.pk for s in members_at(association, lesson.date)}:
         raise ValidationError(
             {
                 "teacher": _("Teacher: %(name)s is not a member of the MA on %(date)s.")
-                % {"name": teacher.short_name, "date": _d(lesson.date)}
+                % {"name": teacher.short_name, "date": format_date(lesson.date)}
             }
         )
     if subject is not None and subject.school_id != lesson.school_id:
@@ -161,7 +161,7 @@ def open_lesson_schedule(
                         "Plan item: an open lesson is already scheduled for it (%(date)s, "
                         "%(topic)s)."
                     )
-                    % {"date": _d(already.date), "topic": already.topic}
+                    % {"date": format_date(already.date), "topic": already.topic}
                 }
             )
         # What the plan already says need not be typed again (as for meetings' agendas).
@@ -261,7 +261,7 @@ def open_lesson_hold(*, actor, open_lesson: OpenLesson, as_of: dt.date) -> OpenL
         raise ValidationError(
             {
                 "date": _("Date: a lesson dated %(date)s cannot be marked as given before then.")
-                % {"date": _d(lesson.date)}
+                % {"date": format_date(lesson.date)}
             }
         )
     lesson.status = OpenLessonStatus.HELD
@@ -458,7 +458,7 @@ def observation_record(
             raise ValidationError(
                 {
                     "date": _("Date: the observation cannot be before the lesson (%(date)s).")
-                    % {"date": _d(lesson.date)}
+                    % {"date": format_date(lesson.date)}
                 }
             )
     else:
@@ -472,14 +472,14 @@ def observation_record(
             raise ValidationError(
                 {
                     "date": _("Date: %(date)s is outside every school year of the school.")
-                    % {"date": _d(date)}
+                    % {"date": format_date(date)}
                 }
             )
     if as_of is not None and date > as_of:
         raise ValidationError(
             {
                 "date": _("Date: %(date)s has not come yet; record the observation after it.")
-                % {"date": _d(date)}
+                % {"date": format_date(date)}
             }
         )
     if observer.school_id != school_id or teacher.school_id != school_id:

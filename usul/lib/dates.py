@@ -9,6 +9,14 @@ import datetime as dt
 from collections.abc import Iterable
 
 
+def format_date(day: dt.date | None) -> str:
+    """A school date as Kyrgyz and Russian paperwork writes it ("02.12.2026"); "" for none.
+
+    The one formatter of dates in messages, notifications, histories and documents.
+    """
+    return f"{day:%d.%m.%Y}" if day else ""
+
+
 def covers(start: dt.date | None, end: dt.date | None, day: dt.date) -> bool:
     """True when ``start`` ≤ day and (``end`` is empty or ``end`` ≥ day) — RULES.md intervals."""
     return (start is None or start <= day) and (end is None or end >= day)

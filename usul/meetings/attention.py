@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from usul.lib.attention import Attention
+from usul.lib.dates import format_date
 from usul.meetings.selectors import open_resolutions_for
 
 DUE_SOON_DAYS = 7
@@ -34,7 +35,7 @@ def for_viewer(viewer) -> list[Attention]:
             "meeting": meeting.number,
             "association": meeting.association.name,
             "text": Truncator(resolution.text).chars(80),
-            "due": f"{resolution.due:%d.%m.%Y}",
+            "due": format_date(resolution.due),
             "who": resolution.responsible.short_name if resolution.responsible else "—",
         }
         if resolution.due < today:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, is_active, members_at
+from usul.lib.dates import format_date
 from usul.meetings.models import (
     Attendance,
     AttendanceStatus,
@@ -31,10 +32,6 @@ from usul.people.models import Staff
 from usul.planning.models import PlanItem, PlanItemKind
 from usul.planning.services import plan_item_carried_out
 from usul.schools.models import SchoolYear
-
-
-def _d(day: dt.date) -> str:
-    return f"{day:%d.%m.%Y}"
 
 
 def _notify(*, recipients, actor, **kwargs) -> None:
@@ -79,7 +76,12 @@ def _check_meeting_date(year: SchoolYear, date: dt.date | None) -> None:
                     "Date: %(date)s is outside the school year %(year)s "
                     "(meetings may be dated %(first)s–%(last)s)."
                 )
-                % {"date": _d(date), "year": year.key, "first": _d(first), "last": _d(last)}
+                % {
+                    "date": format_date(date),
+                    "year": year.key,
+                    "first": format_date(first),
+                    "last": format_date(last),
+                }
             }
         )
 
@@ -134,7 +136,7 @@ def meeting_schedule(
                         "Plan item: a meeting is already scheduled for it (No. %(number)s, "
                         "%(date)s)."
                     )
-                    % {"number": already.number, "date": _d(already.date)}
+                    % {"number": already.number, "date": format_date(already.date)}
                 }
             )
         date = date or plan_item.date
@@ -142,7 +144,7 @@ def meeting_schedule(
     _check_meeting_date(year, date)
     if not is_active(association, date, year):
         raise ValidationError(
-            {"date": _("Date: the MA is not active on %(date)s.") % {"date": _d(date)}}
+            {"date": _("Date: the MA is not active on %(date)s.") % {"date": format_date(date)}}
         )
     # Lock the MA so that two heads scheduling at once never get the same number.
     Association.objects.select_for_update().filter(pk=association.pk).first()
@@ -242,7 +244,7 @@ def meeting_update(
         _check_meeting_date(current.year, date)
         if not is_active(current.association, date, current.year):
             raise ValidationError(
-                {"date": _("Date: the MA is not active on %(date)s.") % {"date": _d(date)}}
+                {"date": _("Date: the MA is not active on %(date)s.") % {"date": format_date(date)}}
             )
         current.date = date
         fields.append("date")
@@ -261,7 +263,7 @@ def _check_member(meeting: Meeting, staff: Staff) -> None:
         raise ValidationError(
             {
                 "staff": _("Member: %(name)s is not a member of the MA on %(date)s.")
-                % {"name": staff.short_name, "date": _d(meeting.date)}
+                % {"name": staff.short_name, "date": format_date(meeting.date)}
             }
         )
 
@@ -318,7 +320,7 @@ def meeting_hold(*, actor, meeting: Meeting, as_of: dt.date) -> Meeting:
         raise ValidationError(
             {
                 "date": _("Date: a meeting dated %(date)s cannot be held before that day.")
-                % {"date": _d(current.date)}
+                % {"date": format_date(current.date)}
             }
         )
     current.status = MeetingStatus.HELD
@@ -370,14 +372,14 @@ def resolution_add(
             raise ValidationError(
                 {
                     "due": _("Due date: it cannot be before the meeting's date (%(date)s).")
-                    % {"date": _d(current.date)}
+                    % {"date": format_date(current.date)}
                 }
             )
         if due > current.year.end:
             raise ValidationError(
                 {
                     "due": _("Due date: it cannot be after the end of the school year (%(end)s).")
-                    % {"end": _d(current.year.end)}
+                    % {"end": format_date(current.year.end)}
                 }
             )
     last = current.resolutions.aggregate(n=Max("number"))

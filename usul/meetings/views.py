@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from usul.accounts.policy import can, get_visible, require
 from usul.associations.models import Association
 from usul.associations.selectors import active_associations, associations_of_staff_at
+from usul.lib.dates import format_date
 from usul.lib.forms import add_service_errors, run_with_message
 from usul.meetings import services
 from usul.meetings.forms import MinutesForm, ResolutionForm, ScheduleForm
@@ -148,7 +149,7 @@ def schedule(request, school: str, ma: str):
             messages.success(
                 request,
                 _("Meeting No. %(number)s is scheduled for %(date)s.")
-                % {"number": meeting.number, "date": f"{meeting.date:%d.%m.%Y}"},
+                % {"number": meeting.number, "date": format_date(meeting.date)},
             )
             return redirect("meetings:detail", school_obj.key, meeting.key)
     context = _list_context(request, school_obj, association, year, years, form=form)

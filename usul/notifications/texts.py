@@ -12,6 +12,7 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
+from usul.lib.dates import format_date
 from usul.notifications.models import NotificationKind
 
 
@@ -44,11 +45,11 @@ def _texts() -> dict[str, str]:
 
 def _shown(value) -> str:
     if isinstance(value, dt.date):
-        return f"{value:%d.%m.%Y}"
+        return format_date(value)
     text = "" if value is None else str(value)
     if len(text) == 10 and text[4] == "-" and text[7] == "-":
         try:
-            return f"{dt.date.fromisoformat(text):%d.%m.%Y}"
+            return format_date(dt.date.fromisoformat(text))
         except ValueError:
             pass
     return text

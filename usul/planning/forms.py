@@ -6,6 +6,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from usul.lib.dates import format_date
 from usul.planning.models import PlanItem, PlanItemKind, PlanItemStatus
 from usul.planning.selectors import month_start
 from usul.schools.forms import DateInput
@@ -42,7 +43,7 @@ class PlanItemField(forms.ModelChoiceField):
         self.choices = choices
 
     def label_from_instance(self, item) -> str:
-        when = f"{item.date:%d.%m.%Y}" if item.date else month_label(item.month)
+        when = format_date(item.date) if item.date else month_label(item.month)
         return f"{when} · {item.title}"
 
 

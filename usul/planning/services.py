@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from usul.accounts.policy import Viewer, require, viewer_for
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, supervisors_at
-from usul.lib.dates import month_key, months_between
+from usul.lib.dates import format_date, month_key, months_between
 from usul.people.models import DEPUTY_ROLES, Staff
 from usul.people.selectors import roles_at, staff_with_history
 from usul.planning import events
@@ -49,10 +49,6 @@ from usul.schools.models import DistrictInstruction, SchoolYear
 # A seminar's hand-outs and slides; larger files do not belong on a school's slow line.
 MAX_MATERIAL_BYTES = 10 * 1024 * 1024
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-
-
-def _shown(day: dt.date) -> str:
-    return f"{day:%d.%m.%Y}"
 
 
 def _lines(values: Iterable[str] | str) -> list[str]:
@@ -246,12 +242,12 @@ def _check_item(
     year = plan.year
     errors: dict[str, str] = {}
     month = (month or "").strip()
-    bounds = {"year": year.key, "start": _shown(year.start), "end": _shown(year.end)}
+    bounds = {"year": year.key, "start": format_date(year.start), "end": format_date(year.end)}
     if date is not None:
         if not year.contains(date):
             errors["date"] = _(
                 "The date %(date)s is outside the school year %(year)s (%(start)s – %(end)s)."
-            ) % {**bounds, "date": _shown(date)}
+            ) % {**bounds, "date": format_date(date)}
         elif month and month != month_key(date):
             errors["month"] = _("The month must be the month of the date: %(month)s.") % {
                 "month": month_key(date)
@@ -707,7 +703,7 @@ def plan_item_set_status(
         if first_day > actor.today:
             errors["status"] = _(
                 "The item is planned for %(date)s; it can be marked done from that day on."
-            ) % {"date": _shown(item.date) if item.date else item.month}
+            ) % {"date": format_date(item.date) if item.date else item.month}
     people = None if participants is None else list(participants)
     if people is not None and any(p.school_id != item.plan.association.school_id for p in people):
         errors["participants"] = _("Participants must work at this school.")

@@ -9,10 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from usul.lib.dates import format_date
 from usul.people.models import DEPUTY_ROLES, Role, Staff
 from usul.people.selectors import roles_at
 from usul.schools.models import Order, OrderKind, School
-from usul.schools.validation import check_key, format_date, required
+from usul.schools.validation import check_key, required
 
 # GEN-8: MAs are created, reorganised or liquidated on the proposal of a deputy director.
 PROPOSED_BY_DEPUTY = frozenset(

@@ -12,12 +12,10 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from usul.lib.dates import format_date
+
 # Keys travel in URLs and in bundles (BUNDLE.md): plain ASCII letters, digits, ".", "_", "-".
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-
-
-def format_date(day: dt.date | None) -> str:
-    return f"{day:%d.%m.%Y}" if day else ""
 
 
 # Words that name a page in the URLs next to the keys ("ma/<school>/new/").

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from usul.associations.models import AssociationKind
 from usul.associations.selectors import creating_order, supervisors_at
-from usul.compliance.context import Context, Joined, show_date
+from usul.compliance.context import Context, Joined
 from usul.compliance.findings import ASSOCIATION, STAFF, Finding
 from usul.compliance.registry import ORDER_PROBLEMS, implements
+from usul.lib.dates import format_date
 from usul.people.models import DEPUTY_ROLES, Role
 from usul.people.selectors import roles_at
 
@@ -69,7 +70,7 @@ def founding_order(ctx: Context, ma) -> list[Finding]:
             variant="unsigned",
             association=ma.name,
             number=order.number or order.key,
-            date=show_date(order.date),
+            date=format_date(order.date),
             problems=Joined(problems),
         )
     ]

@@ -7,9 +7,10 @@ meeting of the year that is not cancelled (RULES.md definitions).
 
 from __future__ import annotations
 
-from usul.compliance.context import Context, show_date
+from usul.compliance.context import Context
 from usul.compliance.findings import ASSOCIATION, MEETING, VIOLATION, WARNING, Finding
 from usul.compliance.registry import implements
+from usul.lib.dates import format_date
 from usul.meetings.models import MeetingStatus, ResolutionStatus
 
 MIN_MEETINGS = 4  # ORG-4
@@ -64,7 +65,7 @@ def _meeting_finding(ctx: Context, rule_id: str, ma, meeting) -> Finding:
         associations=[ma],
         association=ma.name,
         number=meeting.number,
-        date=show_date(meeting.date),
+        date=format_date(meeting.date),
     )
 
 

@@ -6,10 +6,10 @@ whatever its status; without one, PLAN-APPROVED alone reports it (RULES.md).
 
 from __future__ import annotations
 
-from usul.compliance.context import Context, Joined, show_date
+from usul.compliance.context import Context, Joined
 from usul.compliance.findings import ASSOCIATION, VIOLATION, WARNING, Finding
 from usul.compliance.registry import INSTRUCTION, SCHOOL_THEME, implements
-from usul.lib.dates import months_between
+from usul.lib.dates import format_date, months_between
 from usul.people.models import DEPUTY_ROLES
 from usul.people.selectors import roles_at
 from usul.planning.models import PlanItemKind, PlanItemStatus, PlanStatus
@@ -41,7 +41,7 @@ def approved(ctx: Context, ma) -> list[Finding]:
     # ORG-2: approved at the beginning of the year — by the school's plan deadline.
     deadline = ctx.plan_deadline
     plan = plan_of(ma)
-    params = {"association": ma.name, "deadline": show_date(deadline)}
+    params = {"association": ma.name, "deadline": format_date(deadline)}
     subject = (ASSOCIATION, ma.key)
     if plan is not None and is_approved(plan, ctx.as_of):
         if plan.approved_at <= deadline:
@@ -52,7 +52,7 @@ def approved(ctx: Context, ma) -> list[Finding]:
                 severity=WARNING,
                 subject=subject,
                 variant="late",
-                approved=show_date(plan.approved_at),
+                approved=format_date(plan.approved_at),
                 **params,
             )
         ]

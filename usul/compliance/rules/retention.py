@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 
 from usul.associations.selectors import liquidation_order
-from usul.compliance.context import Context, show_date
+from usul.compliance.context import Context
 from usul.compliance.findings import DOCUMENT, Finding
 from usul.compliance.registry import CLAUSES, implements
 from usul.documents.models import ARCHIVAL_DOCUMENTS, STANDING_DOCUMENTS, DocumentLocation
-from usul.lib.dates import add_years
+from usul.lib.dates import add_years, format_date
 
 AT_SCHOOL_YEARS = 3  # ORG-6: kept at school for three years
 IN_ARCHIVE_YEARS = 13  # ORG-6: then ten years in the archive
@@ -42,7 +42,7 @@ def _finding(ctx: Context, rule_id: str, ma, entry, limit: dt.date) -> Finding:
         document=entry.type,
         title=entry.title or CLAUSES.get(entry.type, entry.type),
         year=entry.year.key,
-        limit=show_date(limit),
+        limit=format_date(limit),
     )
 
 

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from usul.compliance.registry import CLAUSE_RANGES, SEVERITY_NAMES
 from usul.compliance.services import Report, build_report, default_as_of
-from usul.lib.dates import parse_date
+from usul.lib.dates import format_date, parse_date
 from usul.schools.models import School, SchoolYear
 
 BAD_ARGUMENTS = 2
@@ -131,7 +131,7 @@ def as_text(report: Report) -> str:
         % {
             "school": report.school.name,
             "year": report.year.key,
-            "date": report.as_of.strftime("%d.%m.%Y"),
+            "date": format_date(report.as_of),
         },
         "",
     ]
