@@ -1,0 +1,445 @@
+"""``bundle_export``: the school as one bundle (BUNDLE.md), every section and field.
+
+Records come in a stable order (the order in which they were first recorded, i.e. the bundle's
+own order), so that export → import → export gives the same document, ``exported_at`` aside.
+Each section's writer lives with its import (``school``, ``staff``, …); this module puts them
+together. Extension fields (docs/bundle-extensions.md) are added only when they hold something.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from usul.analysis.models import YearAnalysis
+from usul.assessment.models import KtuRecord, KtuValue
+from usul.associations.models import Association, HeadTerm, Membership, Supervision
+from usul.bundle.models import PlanEventAuthor
+from usul.bundle.services.school import write_school
+from usul.bundle.services.staff import write_staff
+from usul.bundle.services.values import (
+    _grouped,
+    _iso,
+    _m2m_lists,
+    _moment_text,
+    _nonempty,
+    _number,
+)
+from usul.documents.models import DocumentEntry
+from usul.lessons.models import Observation, ObservationTemplate, OpenLesson, OpenLessonVisitor
+from usul.meetings.models import Attendance, Meeting, Resolution
+from usul.people.models import (
+    Staff,
+)
+from usul.planning.models import (
+    PlanEvent,
+    PlanItem,
+    PlanItemMaterial,
+    PlanVersion,
+    WorkPlan,
+)
+from usul.schools.models import (
+    CouncilDecision,
+    DistrictInstruction,
+    Order,
+    School,
+    SchoolYear,
+    Subject,
+)
+
+FORMAT = "usul-bundle"
+VERSION = 1
+
+# Extension records a school may have: the export reads each kind only where there is one.
+_EXTENSIONS = {
+    "templates": ObservationTemplate.objects.filter(school=OuterRef("pk")),
+    "versions": PlanVersion.objects.filter(plan__association__school=OuterRef("pk")),
+    "events": PlanEvent.objects.filter(plan__association__school=OuterRef("pk")),
+    "participants": PlanItem.participants.through.objects.filter(
+        planitem__plan__association__school=OuterRef("pk")
+    ),
+    "materials": PlanItemMaterial.objects.filter(item__plan__association__school=OuterRef("pk")),
+    "visitors": OpenLessonVisitor.objects.filter(open_lesson__school=OuterRef("pk")),
+}
+
+
+def _author(event: PlanEvent, person: dict) -> str | None:
+    """The staff member who took a plan step: the one of its log-in, or the one a bundle named
+    when no log-in here belongs to them (PlanEventAuthor)."""
+    if event.actor_id is not None and event.actor.staff_id in person:
+        return person[event.actor.staff_id]
+    try:
+        return person.get(event.bundle_author.staff_id)
+    except PlanEventAuthor.DoesNotExist:
+        return None
+
+
+def bundle_export(*, school: School) -> dict:
+    """The school as one bundle (BUNDLE.md): every section and field, in a stable order.
+
+    Records come in the order they were first recorded — for imported data, the bundle's own
+    order — so that export → import → export gives the same document. A fixed number of
+    queries, however large the school: one more per kind of extension record the school has.
+    """
+    # The district, and which kinds of extension records exist, in one query.
+    school = (
+        School.objects.select_related("district")
+        .annotate(**{f"has_{name}": Exists(rows) for name, rows in _EXTENSIONS.items()})
+        .get(pk=school.pk)
+    )
+    years = list(SchoolYear.objects.filter(school=school).order_by("pk"))
+    subjects = list(Subject.objects.filter(school=school).order_by("pk"))
+    staff = list(Staff.objects.filter(school=school).order_by("pk"))
+    orders = list(Order.objects.filter(school=school).order_by("pk"))
+    associations = list(Association.objects.filter(school=school).order_by("pk"))
+    meetings = list(Meeting.objects.filter(school=school).order_by("pk"))
+    instructions = list(DistrictInstruction.objects.filter(school=school).order_by("pk"))
+    year = {y.pk: y.key for y in years}
+    subject = {s.pk: s.key for s in subjects}
+    person = {s.pk: s.key for s in staff}
+    order = {o.pk: o.key for o in orders}
+    association = {a.pk: a.key for a in associations}
+    meeting = {m.pk: m.key for m in meetings}
+    instruction = {i.pk: i.key for i in instructions}
+
+    def key(keys: dict, pk: int | None) -> str | None:
+        return keys[pk] if pk is not None else None
+
+    decision_mas = _m2m_lists(CouncilDecision, "associations", school=school)
+    target_subjects = _m2m_lists(DistrictInstruction, "target_subjects", school=school)
+    ma_subjects = _m2m_lists(Association, "subjects", school=school)
+
+    by_ma = {"association__school": school}
+    supervisors = _grouped(Supervision.objects.filter(**by_ma), "association_id")
+    members = _grouped(Membership.objects.filter(**by_ma), "association_id")
+    heads = _grouped(HeadTerm.objects.filter(**by_ma), "association_id")
+    plans = _grouped(WorkPlan.objects.filter(**by_ma), "association_id")
+    # The order the plan's page shows within a month (its position), then first recorded.
+    plan_items = _grouped(
+        PlanItem.objects.filter(plan__association__school=school), "plan_id", "position", "pk"
+    )
+    reflects = _m2m_lists(WorkPlan, "reflects_instructions", association__school=school)
+
+    # Extensions (docs/bundle-extensions.md), each read only where the school has some.
+    def extension(name: str, read: Callable[[], dict]) -> dict:
+        return read() if getattr(school, f"has_{name}") else {}
+
+    by_plan = {"plan__association__school": school}
+    versions = extension(
+        "versions", lambda: _grouped(PlanVersion.objects.filter(**by_plan), "plan_id")
+    )
+    events = extension(
+        "events",
+        lambda: _grouped(
+            PlanEvent.objects.filter(**by_plan).select_related("actor", "bundle_author"), "plan_id"
+        ),
+    )
+    participants = extension(
+        "participants",
+        lambda: _m2m_lists(PlanItem, "participants", plan__association__school=school),
+    )
+    materials = extension(
+        "materials",
+        lambda: _grouped(
+            PlanItemMaterial.objects.filter(item__plan__association__school=school), "item_id"
+        ),
+    )
+    visitors = extension(
+        "visitors",
+        lambda: _grouped(
+            OpenLessonVisitor.objects.filter(open_lesson__school=school), "open_lesson_id"
+        ),
+    )
+    templates = extension(
+        "templates",
+        lambda: {
+            t.pk: t for t in ObservationTemplate.objects.filter(school=school).order_by("version")
+        },
+    )
+    # A meeting's or open lesson's plan item, by its place in the MA's plan of the same year.
+    plan_of = {(p.association_id, p.year_id): p.pk for group in plans.values() for p in group}
+    item_place = {
+        item.pk: (plan_pk, n)
+        for plan_pk, items in plan_items.items()
+        for n, item in enumerate(items)
+    }
+
+    def place(record) -> int | None:
+        where = item_place.get(record.plan_item_id)
+        if where is None or where[0] != plan_of.get((record.association_id, record.year_id)):
+            return None  # Usul schedules only from the MA's own plan of the year (ORG-3, ORG-4)
+        return where[1]
+
+    meetings_of = defaultdict(list)
+    for m in meetings:
+        meetings_of[m.association_id].append(m)
+    attendance = _grouped(Attendance.objects.filter(meeting__school=school), "meeting_id")
+    resolutions = _grouped(Resolution.objects.filter(meeting__school=school), "meeting_id")
+    lessons = _grouped(OpenLesson.objects.filter(school=school), "association_id")
+    # Observations of open lessons and, under ``None``, those outside them (a head's visit).
+    observations = _grouped(Observation.objects.filter(school=school), "open_lesson_id")
+    analyses = _grouped(YearAnalysis.objects.filter(**by_ma), "association_id")
+    ktu = _grouped(KtuRecord.objects.filter(**by_ma), "association_id")
+    commission = _m2m_lists(KtuRecord, "commission", association__school=school)
+    ktu_values = _grouped(KtuValue.objects.filter(record__association__school=school), "record_id")
+    documents = _grouped(DocumentEntry.objects.filter(school=school), "association_id")
+
+    def interval(row) -> dict:
+        return {"staff": person[row.staff_id], "from": _iso(row.start), "to": _iso(row.end)}
+
+    def observation_extension(v: Observation) -> dict:
+        return {
+            "strengths": v.strengths,
+            "scores": v.scores,
+            "judgement": v.judgement,
+            "template": templates[v.template_id].version if v.template_id else None,
+        }
+
+    def plan_extension(p: WorkPlan) -> dict:
+        return _nonempty(
+            directions=p.directions,
+            # The version being worked on: 1 unless the plan was changed after an approval.
+            version=p.version if p.version != 1 else None,
+            versions=[
+                {
+                    "number": v.number,
+                    "approved_by": key(person, v.approved_by_id),
+                    "approved_at": _iso(v.approved_at),
+                    "content": v.content,
+                }
+                for v in versions.get(p.pk, [])
+            ],
+            events=[
+                {
+                    "kind": e.kind,
+                    "by": _author(e, person),
+                    "at": _moment_text(e.at),
+                    "version": e.version,
+                    "comment": e.comment,
+                    "detail": e.detail,
+                }
+                for e in events.get(p.pk, [])
+            ],
+        )
+
+    def item_extension(i: PlanItem) -> dict:
+        return _nonempty(
+            expected_result=i.expected_result,
+            result_note=i.result_note,
+            audience=i.audience,
+            participants=[person[pk] for pk in participants.get(i.pk, [])],
+            # The file itself does not travel; its title, link and who added it do.
+            materials=[
+                {"title": m.title, "link": m.link, "added_by": key(person, m.added_by_id)}
+                for m in materials.get(i.pk, [])
+            ],
+        )
+
+    def association_record(a: Association) -> dict:
+        return {
+            "key": a.key,
+            "name": a.name,
+            "kind": a.kind,
+            "subjects": [subject[pk] for pk in ma_subjects[a.pk]],
+            "created_by": key(order, a.created_by_id),
+            "liquidated_by": key(order, a.liquidated_by_id),
+            "supervisors": [interval(r) for r in supervisors[a.pk]],
+            "members": [interval(r) for r in members[a.pk]],
+            "heads": [
+                {
+                    **interval(h),
+                    "elected_at": key(meeting, h.elected_at_id),
+                    "order": key(order, h.order_id),
+                }
+                for h in heads[a.pk]
+            ],
+            "plans": [
+                {
+                    "year": year[p.year_id],
+                    "theme": p.theme,
+                    "goal": p.goal,
+                    "tasks": p.tasks,
+                    "status": p.status,
+                    "approved_by": key(person, p.approved_by_id),
+                    "approved_at": _iso(p.approved_at),
+                    "reflects": {
+                        "school_theme": p.reflects_school_theme,
+                        "instructions": [instruction[pk] for pk in reflects[p.pk]],
+                    },
+                    **plan_extension(p),
+                    "items": [
+                        {
+                            "month": i.month,
+                            "date": _iso(i.date),
+                            "kind": i.kind,
+                            "title": i.title,
+                            "responsible": key(person, i.responsible_id),
+                            "status": i.status,
+                            **item_extension(i),
+                        }
+                        for i in plan_items[p.pk]
+                    ],
+                }
+                for p in plans[a.pk]
+            ],
+            "meetings": [
+                {
+                    "key": m.key,
+                    "year": year[m.year_id],
+                    "number": m.number,
+                    "date": _iso(m.date),
+                    "status": m.status,
+                    "agenda": m.agenda,
+                    **_nonempty(minutes=m.minutes, plan_item=place(m)),
+                    "attendance": [
+                        {"staff": person[r.staff_id], "status": r.status} for r in attendance[m.pk]
+                    ],
+                    "resolutions": [
+                        {
+                            "number": r.number,
+                            "text": r.text,
+                            "responsible": key(person, r.responsible_id),
+                            "due": _iso(r.due),
+                            "status": r.status,
+                        }
+                        for r in resolutions[m.pk]
+                    ],
+                }
+                for m in meetings_of[a.pk]
+            ],
+            "open_lessons": [
+                {
+                    "key": o.key,
+                    "year": year[o.year_id],
+                    "teacher": person[o.teacher_id],
+                    "subject": key(subject, o.subject_id),
+                    "grade": o.grade,
+                    "topic": o.topic,
+                    "date": _iso(o.date),
+                    "status": o.status,
+                    **_nonempty(
+                        class_label=o.class_label,
+                        cycle_topic=o.cycle_topic,
+                        plan_item=place(o),
+                        visitors=[person[r.staff_id] for r in visitors.get(o.pk, [])],
+                    ),
+                    "observations": [
+                        {
+                            "observer": person[v.observer_id],
+                            "date": _iso(v.date),
+                            "summary": v.summary,
+                            "recommendations": v.recommendations,
+                            **_nonempty(**observation_extension(v)),
+                        }
+                        for v in observations[o.pk]
+                    ],
+                }
+                for o in lessons[a.pk]
+            ],
+            "analyses": [
+                {
+                    "year": year[y.year_id],
+                    "author": key(person, y.author_id),
+                    "date": _iso(y.date),
+                    "text": y.text,
+                    "proposals": y.proposals,
+                    "presented_at": key(meeting, y.presented_at_id),
+                }
+                for y in analyses[a.pk]
+            ],
+            "ktu": [
+                {
+                    "year": year[k.year_id],
+                    "commission": [person[pk] for pk in commission[k.pk]],
+                    "values": [
+                        {"staff": person[v.staff_id], "value": _number(v.value)}
+                        for v in ktu_values[k.pk]
+                    ],
+                }
+                for k in ktu[a.pk]
+            ],
+            "documents": [
+                {
+                    "key": d.key,
+                    "year": year[d.year_id],
+                    "type": d.type,
+                    "title": d.title,
+                    "date": _iso(d.date),
+                    "location": d.location,
+                }
+                for d in documents[a.pk]
+            ],
+        }
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": timezone.now().replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+        **write_school(school, years, subjects),
+        "staff": write_staff(school, staff, year, subject),
+        "orders": [
+            {
+                "key": o.key,
+                "number": o.number,
+                "date": _iso(o.date),
+                "kind": o.kind,
+                "association": key(association, o.association_id),
+                "proposed_by": key(person, o.proposed_by_id),
+                "signed_by": key(person, o.signed_by_id),
+                "text": o.text,
+            }
+            for o in orders
+        ],
+        "council_decisions": [
+            {
+                "key": c.key,
+                "year": year[c.year_id],
+                "date": _iso(c.date),
+                "text": c.text,
+                "associations": [association[pk] for pk in decision_mas[c.pk]],
+            }
+            for c in CouncilDecision.objects.filter(school=school).order_by("pk")
+        ],
+        "district_instructions": [
+            {
+                "key": i.key,
+                "year": year[i.year_id],
+                "number": i.number,
+                "date": _iso(i.date),
+                "title": i.title,
+                "targets": ["all"]
+                if i.targets_all
+                else [subject[pk] for pk in target_subjects[i.pk]],
+            }
+            for i in instructions
+        ],
+        "associations": [association_record(a) for a in associations],
+        **_nonempty(
+            observation_templates=[
+                {
+                    "version": t.version,
+                    "name": t.name,
+                    "scale_min": t.scale_min,
+                    "scale_max": t.scale_max,
+                    "criteria": t.criteria,
+                    "judgements": t.judgements,
+                }
+                for t in templates.values()
+            ],
+            # Extension records, written whole.
+            observations=[
+                {
+                    "teacher": person[v.teacher_id],
+                    "observer": person[v.observer_id],
+                    "date": _iso(v.date),
+                    "summary": v.summary,
+                    "recommendations": v.recommendations,
+                    **observation_extension(v),
+                }
+                for v in observations[None]
+            ],
+        ),
+    }
