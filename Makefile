@@ -33,8 +33,9 @@ bench: setup
 	USUL_HOME=$(CURDIR)/var/bench $(BIN)/python -m benchmarks
 
 lint: setup
-	$(BIN)/ruff check usul benchmarks
-	$(BIN)/ruff format --check usul benchmarks
+	$(BIN)/ruff check usul benchmarks conftest.py
+	$(BIN)/ruff format --check usul benchmarks conftest.py
+	$(BIN)/mypy
 
 ## make messages: refresh every app's ky/ru/en catalogues and compile them
 messages: setup

@@ -9,6 +9,10 @@ mkdir -p "$USUL_HOME"
 py=.venv/bin/pytest
 status=0
 
+echo "== Lint: ruff (style, naive datetimes, translations, security checks)"
+.venv/bin/ruff check usul benchmarks conftest.py || status=1
+.venv/bin/ruff format --check usul benchmarks conftest.py || status=1
+
 echo "== Migrations match the models"
 USUL_DATABASE_URL= .venv/bin/usul makemigrations --check --dry-run >/dev/null || {
   echo "error: a model change has no migration (run: usul makemigrations <app> --name ...)" >&2
