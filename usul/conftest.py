@@ -43,6 +43,40 @@ def deputy(school):
     )
 
 
+# --- The cast (usul/testing/scene.py): every role of sch-17 and the outsider school sch-99. --
+
+
+@pytest.fixture
+def scene(school, director, deputy, outsider_school):
+    from usul.testing.scene import build_scene
+
+    return build_scene(school, director, deputy, outsider_school)
+
+
+@pytest.fixture
+def as_user(client, scene):
+    """``as_user("deputy")`` logs the test client in as that member of the cast."""
+
+    def login(role: str):
+        client.force_login(scene.users[role])
+        return client
+
+    return login
+
+
+@pytest.fixture(scope="module")
+def module_scene(django_db_setup, django_db_blocker):
+    """The cast built once for a whole test module, for tests that only read it (each test
+    still runs in a savepoint of its own through ``db``, so what one writes is undone)."""
+    from django.db import transaction
+
+    from usul.testing.scene import build_scene
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_scene()
+        transaction.set_rollback(True)
+
+
 # --- Browser tests: Debian's Chromium driven by Playwright (no browser download). -----------
 
 CHROMIUM = "/usr/bin/chromium"

@@ -201,3 +201,142 @@ def make_meeting(
         date=date,
         status=status,
     )
+
+
+def make_resolution(
+    meeting,
+    *,
+    number: int | None = None,
+    text: str = "Ачык сабак өткөрүү",
+    responsible: Staff | None = None,
+    due=None,
+    status: str = "open",
+):
+    """A resolution of ``meeting`` (ORG-4), numbered after the meeting's last one."""
+    from usul.meetings.models import Resolution
+
+    if number is None:
+        number = meeting.resolutions.count() + 1
+    return Resolution.objects.create(
+        meeting=meeting, number=number, text=text, responsible=responsible, due=due, status=status
+    )
+
+
+def make_plan(
+    association: Association,
+    *,
+    year: SchoolYear | None = None,
+    status: str = "draft",
+    approved_by: Staff | None = None,
+    approved_at=None,
+    theme: str = "Функционалдык сабаттуулук",
+    goal: str = "Окуучулардын функционалдык сабаттуулугун өнүктүрүү",
+):
+    """The work plan of ``association`` for ``year`` (ORG-2); a draft unless told."""
+    from usul.planning.models import WorkPlan
+
+    year = year or association.school.years.order_by("start").first()
+    if approved_by is not None and approved_at is None:
+        approved_at = year.start
+    return WorkPlan.objects.create(
+        association=association,
+        year=year,
+        theme=theme,
+        goal=goal,
+        status=status,
+        approved_by=approved_by,
+        approved_at=approved_at,
+    )
+
+
+def add_plan_item(
+    plan,
+    *,
+    month: str | None = None,
+    date=None,
+    kind: str = "seminar",
+    title: str | None = None,
+    status: str = "planned",
+    responsible: Staff | None = None,
+):
+    """An item of ``plan`` (DOC-8), in the month of ``date`` or the year's first month."""
+    from usul.planning.models import PlanItem
+
+    if month is None:
+        month = (date or plan.year.start).strftime("%Y-%m")
+    return PlanItem.objects.create(
+        plan=plan,
+        month=month,
+        date=date,
+        kind=kind,
+        title=title or f"{kind} {month}",
+        status=status,
+        responsible=responsible,
+    )
+
+
+def make_open_lesson(
+    association: Association,
+    *,
+    teacher: Staff,
+    year: SchoolYear | None = None,
+    date=D(2025, 10, 14),
+    topic: str = "Бөлчөктөрдү кошуу",
+    status: str = "scheduled",
+    key: str | None = None,
+    visitors=(),
+    **fields,
+):
+    """An open lesson (ORG-3) given by ``teacher``, with ``visitors`` signed up."""
+    from usul.lessons.models import OpenLesson, OpenLessonVisitor
+
+    year = year or association.school.years.order_by("start").first()
+    lesson = OpenLesson.objects.create(
+        school=association.school,
+        association=association,
+        key=key or _key("ol"),
+        year=year,
+        teacher=teacher,
+        topic=topic,
+        date=date,
+        status=status,
+        **fields,
+    )
+    for visitor in visitors:
+        OpenLessonVisitor.objects.create(open_lesson=lesson, staff=visitor)
+    return lesson
+
+
+def make_observation(
+    *,
+    teacher: Staff,
+    observer: Staff,
+    open_lesson=None,
+    date=None,
+    summary: str = "Сабак максатына жетти",
+    scores: dict | None = None,
+):
+    """An observation (SVC-D4) of ``teacher``'s lesson by ``observer``: of ``open_lesson`` when
+    given, otherwise of a visit outside the open-lesson schedule."""
+    from usul.lessons.models import Observation
+
+    return Observation.objects.create(
+        school=teacher.school,
+        open_lesson=open_lesson,
+        teacher=teacher,
+        observer=observer,
+        date=date or (open_lesson.date if open_lesson else D(2025, 10, 20)),
+        summary=summary,
+        scores=scores or {},
+    )
+
+
+def make_notification(
+    recipient: Staff, *, kind: str = "meeting_scheduled", url: str = "", **params
+):
+    """A notification waiting for ``recipient`` (in their school)."""
+    from usul.notifications.models import Notification
+
+    return Notification.objects.create(
+        school=recipient.school, recipient=recipient, kind=kind, url=url, params=params
+    )

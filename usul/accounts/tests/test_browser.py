@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from usul.accounts.tests.scene import build_scene
 from usul.conftest import browser_login
 from usul.people.models import Role
 from usul.testing import factories as f
+from usul.testing.scene import build_scene
 
 
 @pytest.mark.browser

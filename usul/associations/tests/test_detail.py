@@ -7,9 +7,9 @@ import datetime as dt
 from django.urls import reverse
 
 from usul.accounts.links import link_or
-from usul.accounts.tests.querycount import queries_of
 from usul.associations import services
 from usul.testing import factories as f
+from usul.testing.queries import queries_of
 
 D = dt.date
 URL = reverse("associations:detail", args=["sch-17", "ma-stem"])

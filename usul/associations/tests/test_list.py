@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.urls import reverse
 
-from usul.accounts.tests.querycount import queries_of
 from usul.testing import factories as f
+from usul.testing.queries import queries_of
 
 D = dt.date
 URL = reverse("associations:list", args=["sch-17"])

@@ -64,7 +64,7 @@ def test_bad_dates_are_answered_next_to_the_row_and_nothing_changes(as_user, sce
 
 def test_a_membership_of_another_ma_cannot_be_ended_from_this_page(as_user, scene):
     client = as_user("deputy")
-    foreign = scene.lang.members.get()
+    foreign = scene.lang.members.get(staff=scene.stranger)
     response = client.post(
         URL,
         {"action": "end", "membership": foreign.pk, "end": "2026-01-01"},

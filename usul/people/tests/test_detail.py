@@ -7,8 +7,8 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from usul.accounts.tests.querycount import queries_of
 from usul.testing import factories as f
+from usul.testing.queries import queries_of
 
 D = dt.date
 URL = reverse("people:detail", args=["sch-17", "t-head"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from usul.accounts.tests.querycount import queries_of
 from usul.testing import factories as f
+from usul.testing.queries import queries_of
 
 URL = reverse("people:list", args=["sch-17"])
 
@@ -27,7 +27,10 @@ def test_search_finds_kyrgyz_letters_whatever_their_case(as_user, scene):
 
 def test_filters_by_ma_and_role(as_user, scene):
     client = as_user("teacher")
-    assert names(client.get(URL, {"ma": "ma-lang"})) == ["Токтосунова Нуриза"]
+    assert names(client.get(URL, {"ma": "ma-lang"})) == [
+        "Сатыбалдиева Гүлмира",
+        "Токтосунова Нуриза",
+    ]
     assert sorted(names(client.get(URL, {"ma": "ma-stem"}))) == [
         "Асанова Айгүл",
         "Бекова Жаңыл",
@@ -35,6 +38,7 @@ def test_filters_by_ma_and_role(as_user, scene):
     ]
     assert names(client.get(URL, {"role": "ma_head"})) == ["Асанова Айгүл"]
     assert names(client.get(URL, {"role": "director"})) == ["Токтогулов Бакыт"]
+    assert names(client.get(URL, {"role": "class_teacher"})) == ["Сатыбалдиева Гүлмира"]
     assert names(client.get(URL, {"role": "deputy_academic", "ma": "ma-stem"})) == []
 
 
