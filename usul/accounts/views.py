@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from usul.accounts.forms import LoginForm
 from usul.accounts.links import link_or
 from usul.accounts.policy import visible
 from usul.accounts.services import user_set_language
@@ -28,6 +32,7 @@ class LoginView(auth_views.LoginView):
     """Django's log-in, keeping the language the person chose on the log-in page."""
 
     template_name = "accounts/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def form_valid(self, form):
@@ -51,12 +56,23 @@ def _remember_in_cookie(response, language: str) -> None:
     )
 
 
+def _is_page(target: str) -> bool:
+    """The switch returns the user to a page of Usul, never to an address that does not exist."""
+    try:
+        resolve(urlsplit(target).path)
+    except Resolver404:
+        return False
+    return True
+
+
 @require_POST
 def set_language(request):
     """Switch the language and remember it on the user (and in a cookie before log-in)."""
     language = request.POST.get("language", "")
     target = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ) or not _is_page(target):
         target = "/"
     response = HttpResponseRedirect(target)
     if language in dict(settings.LANGUAGES):

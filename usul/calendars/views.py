@@ -11,13 +11,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from usul.accounts.policy import viewer_for
 from usul.calendars.ics import feed_document
 from usul.calendars.models import CalendarFeed
 from usul.calendars.selectors import calendar_events, last_day, month_of, parse_month
 from usul.calendars.services import calendar_feed_create, calendar_feed_revoke, token_hash
+from usul.lib.views import form_post
 
 # The feed reaches a year back and a year ahead: the whole current school year from any day
 # of it, and last year's entries stay on the phone until they are a year old.
@@ -71,14 +72,14 @@ def _feed_section(request, *, token: str = "") -> HttpResponse:
 
 
 @login_required
-@require_POST
+@form_post
 def feed_new(request):
     _, token = calendar_feed_create(actor=request.user, user=request.user)
     return _feed_section(request, token=token)
 
 
 @login_required
-@require_POST
+@form_post
 def feed_revoke(request):
     calendar_feed_revoke(actor=request.user, user=request.user)
     if request.htmx:

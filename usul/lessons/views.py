@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association
@@ -27,6 +27,7 @@ from usul.lessons.selectors import (
     visitors_of,
 )
 from usul.lib.forms import add_service_errors, run_with_message
+from usul.lib.views import form_post
 from usul.people.models import Staff
 from usul.planning.models import PlanItemKind
 from usul.planning.selectors import items_to_schedule
@@ -102,7 +103,7 @@ def lesson_list(request, school: str):
 
 
 @login_required
-@require_POST
+@form_post
 def schedule(request, school: str):
     school_obj = visible_school(request.viewer, school, with_years=True)
     viewer = request.viewer
@@ -214,7 +215,7 @@ def detail(request, school: str, key: str):
 
 
 @login_required
-@require_POST
+@form_post
 def edit(request, school: str, key: str):
     lesson = _lesson(request, school, key)
     require(request.viewer, "manage_association", lesson)
@@ -243,7 +244,7 @@ def _act(request, lesson: OpenLesson, action, success: str):
 
 
 @login_required
-@require_POST
+@form_post
 def hold(request, school: str, key: str):
     lesson = _lesson(request, school, key)
     require(request.viewer, "manage_association", lesson)
@@ -258,7 +259,7 @@ def hold(request, school: str, key: str):
 
 
 @login_required
-@require_POST
+@form_post
 def cancel(request, school: str, key: str):
     lesson = _lesson(request, school, key)
     require(request.viewer, "manage_association", lesson)
@@ -271,7 +272,7 @@ def cancel(request, school: str, key: str):
 
 
 @login_required
-@require_POST
+@form_post
 def sign_up(request, school: str, key: str):
     lesson = _lesson(request, school, key)
     require(request.viewer, "attend_open_lesson", lesson)
@@ -286,7 +287,7 @@ def sign_up(request, school: str, key: str):
 
 
 @login_required
-@require_POST
+@form_post
 def withdraw(request, school: str, key: str):
     lesson = _lesson(request, school, key)
     require(request.viewer, "attend_open_lesson", lesson)
@@ -309,7 +310,7 @@ def _back_to_list(request, response):
 
 
 @login_required
-@require_POST
+@form_post
 def observe(request, school: str, key: str):
     """A colleague records the observation of an open lesson (HEAD-D1, SVC-D4)."""
     lesson = _lesson(request, school, key)
@@ -401,7 +402,7 @@ def teacher(request, school: str, staff: str):
 
 
 @login_required
-@require_POST
+@form_post
 def visit(request, school: str, staff: str):
     """The head's (or leadership's) visit to a lesson outside the open-lesson schedule."""
     school_obj = visible_school(request.viewer, school, with_years=True)

@@ -10,13 +10,14 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from usul.accounts.policy import can, get_visible, require
 from usul.associations.models import Association
 from usul.associations.selectors import active_associations, associations_of_staff_at
 from usul.lib.dates import format_date
 from usul.lib.forms import add_service_errors, run_with_message
+from usul.lib.views import form_post
 from usul.meetings import services
 from usul.meetings.forms import MinutesForm, ResolutionForm, ScheduleForm
 from usul.meetings.models import (
@@ -122,7 +123,7 @@ def meeting_list(request, school: str, ma: str):
 
 
 @login_required
-@require_POST
+@form_post
 def schedule(request, school: str, ma: str):
     school_obj = visible_school(request.viewer, school, with_years=True)
     association = get_visible(request.viewer, Association.objects.filter(school=school_obj), key=ma)
@@ -241,7 +242,7 @@ def print_minutes(request, school: str, key: str):
 
 
 @login_required
-@require_POST
+@form_post
 def minutes(request, school: str, key: str):
     meeting = _meeting(request, school, key)
     require(request.viewer, "manage_association", meeting)
@@ -286,7 +287,7 @@ def minutes(request, school: str, key: str):
 
 
 @login_required
-@require_POST
+@form_post
 def attendance(request, school: str, key: str):
     """One member's attendance; htmx swaps just that row, a plain form reloads the page."""
     meeting = _meeting(request, school, key)
@@ -324,7 +325,7 @@ def attendance(request, school: str, key: str):
 
 
 @login_required
-@require_POST
+@form_post
 def attendance_all_present(request, school: str, key: str):
     meeting = _meeting(request, school, key)
     require(request.viewer, "manage_association", meeting)
@@ -346,7 +347,7 @@ def _act(request, meeting: Meeting, action, success: str, anchor: str = ""):
 
 
 @login_required
-@require_POST
+@form_post
 def hold(request, school: str, key: str):
     meeting = _meeting(request, school, key)
     require(request.viewer, "manage_association", meeting)
@@ -361,7 +362,7 @@ def hold(request, school: str, key: str):
 
 
 @login_required
-@require_POST
+@form_post
 def cancel(request, school: str, key: str):
     meeting = _meeting(request, school, key)
     require(request.viewer, "manage_association", meeting)
@@ -374,7 +375,7 @@ def cancel(request, school: str, key: str):
 
 
 @login_required
-@require_POST
+@form_post
 def resolution_add(request, school: str, key: str):
     meeting = _meeting(request, school, key)
     require(request.viewer, "manage_association", meeting)
@@ -402,7 +403,7 @@ def resolution_add(request, school: str, key: str):
 
 
 @login_required
-@require_POST
+@form_post
 def resolution_status(request, school: str, key: str, number: int):
     meeting = _meeting(request, school, key)
     resolution = get_object_or_404(

@@ -17,12 +17,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
 
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association
 from usul.lib.dates import month_key
 from usul.lib.forms import add_service_errors
+from usul.lib.views import form_post
 from usul.people.models import Staff
 from usul.planning import events, services
 from usul.planning.forms import (
@@ -210,7 +210,7 @@ def _snapshot_months(version: PlanVersion, year):
 
 
 @login_required
-@require_POST
+@form_post
 def plan_start(request, school, ma, year):
     school, association, year = _records(request, school, ma, year)
     try:
@@ -311,7 +311,7 @@ WORKFLOW = {
 
 
 @login_required
-@require_POST
+@form_post
 def plan_workflow(request, school, ma, year, action):
     school, association, year = _records(request, school, ma, year)
     plan = _plan_or_404(association, year)
@@ -494,7 +494,7 @@ def item_edit(request, school, ma, year, item):
 
 
 @login_required
-@require_POST
+@form_post
 def item_remove(request, school, ma, year, item):
     school, association, year = _records(request, school, ma, year)
     plan = _plan_or_404(association, year)
@@ -532,7 +532,7 @@ def material_file(request, school, ma, year, item, material):
 
 
 @login_required
-@require_POST
+@form_post
 def material_remove(request, school, ma, year, item, material):
     found = _material_or_404(request, school, ma, year, item, material)
     services.plan_item_remove_material(actor=request.viewer, material=found)

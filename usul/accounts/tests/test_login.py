@@ -29,7 +29,14 @@ def test_a_wrong_password_is_answered_in_the_chosen_language(client, deputy):
     client.post(LANGUAGE, {"language": "ru", "next": LOGIN})
     response = login(client, password="wrong")
     assert response.status_code == 200
-    assert "Пожалуйста, введите правильные имя пользователя и пароль" in response.content.decode()
+    assert "Неверное имя пользователя или пароль" in response.content.decode()
+
+
+def test_a_wrong_password_reads_as_one_plain_kyrgyz_sentence(client, deputy):
+    f.make_user(deputy, username="deputy")
+    page = login(client, password="wrong").content.decode()
+    assert "Колдонуучунун аты же сырсөз туура эмес." in page
+    assert "СезГичТүү" not in page  # Django's own garbled Kyrgyz text is not shown
 
 
 def test_a_language_chosen_before_logging_in_is_kept_on_the_user(client, deputy):
