@@ -61,22 +61,34 @@ def for_viewer(viewer) -> list[Attention]:
         .order_by("-created_at", "-id")
     )
     for observation in recent:
+        judgement = judgement_label(observation)
         params = {
             "observer": observation.observer.short_name,
             "date": format_date(observation.date),
-            "judgement": judgement_label(observation) or "—",
+            "judgement": judgement,
         }
+        # An observation may be recorded without an overall judgement: the sentence then ends
+        # with the observation itself, not with a dash.
         if observation.open_lesson is not None:
             lesson = observation.open_lesson
             url = reverse("lessons:detail", args=[observation.school.key, lesson.key])
             params["topic"] = Truncator(lesson.topic).chars(60)
-            text = _(
-                "Observation of your open lesson “%(topic)s” (%(date)s) by %(observer)s: "
-                "%(judgement)s"
-            )
+            if judgement:
+                text = _(
+                    "Observation of your open lesson “%(topic)s” (%(date)s) by %(observer)s: "
+                    "%(judgement)s"
+                )
+            else:
+                text = _(
+                    "%(observer)s recorded an observation of your open lesson “%(topic)s” "
+                    "(%(date)s)."
+                )
         else:
             url = reverse("lessons:teacher", args=[observation.school.key, staff.key])
-            text = _("Observation of your lesson of %(date)s by %(observer)s: %(judgement)s")
+            if judgement:
+                text = _("Observation of your lesson of %(date)s by %(observer)s: %(judgement)s")
+            else:
+                text = _("%(observer)s recorded an observation of your lesson of %(date)s.")
         items.append(
             Attention(text=text % params, url=url + "#observations", date=observation.date)
         )

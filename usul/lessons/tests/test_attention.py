@@ -83,3 +83,25 @@ def test_it_costs_three_queries_whatever_the_number(ma, lesson):
         items = for_viewer(viewer)
     assert len(queries) == 3
     assert len(items) >= 1
+
+
+def test_an_observation_without_a_judgement_reads_as_a_whole_sentence(ma, lesson):
+    form = observation_template_ensure(school=ma.school)
+    observation = observation_record(
+        actor=ma.colleague_user,
+        observer=ma.colleague,
+        open_lesson=lesson,
+        date=None,
+        template=form,
+        summary="Сабактын планы так",
+    )
+    recorded = timezone.localdate(observation.created_at)
+    assert [t for t in texts(ma.teacher_user, recorded) if "observation" in t] == [
+        "Бекова Ү. recorded an observation of your open lesson “Бөлчөктөрдү кошуу” (14.10.2025)."
+    ]
+    with translation.override("ky"):
+        kyrgyz = [i.text for i in for_viewer(viewer_for(ma.teacher_user, recorded))]
+    assert "Бекова Ү. сиздин «Бөлчөктөрдү кошуу» ачык сабагыңызга (14.10.2025) талдоо жазды." in (
+        kyrgyz
+    )
+    assert not any(text.endswith("—") for text in kyrgyz)
