@@ -2,20 +2,22 @@
 
 ORG-3, FUNC-3: MAs organise cycles of open lessons that colleagues attend; HEAD-D1, SVC-D4:
 lessons are observed and analysed, inside the schedule or on a head's visit. Every function
-is one transaction, answers bad input with a translated message naming the field, and records
-who made the change (``_history_user``).
+is one transaction, begins by asking the policy whether ``actor`` (a ``Viewer``) may act — a
+page, a command and an API get the same refusal — answers bad input with a translated message
+naming the field, and records who made the change (``_history_user``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from usul.accounts.policy import Viewer, require
 from usul.associations.models import Association
 from usul.associations.selectors import is_active, members_at
 from usul.lessons.default_observation_template import (
@@ -122,7 +124,7 @@ def _validate_lesson(
 @transaction.atomic
 def open_lesson_schedule(
     *,
-    actor,
+    actor: Viewer,
     association: Association,
     year: SchoolYear,
     teacher: Staff | None,
@@ -137,6 +139,7 @@ def open_lesson_schedule(
     """Put an open lesson on the MA's schedule (ORG-3, DOC-7), directly or from an item of kind
     "open lesson" of the MA's work plan, whose date, title (as the topic) and responsible person
     (as the teacher) fill what is left blank; holding the lesson then marks the item done."""
+    require(actor, "manage_association", association)
     if year.school_id != association.school_id:
         raise ValidationError({"year": _("School year: it belongs to another school.")})
     if plan_item is not None:
@@ -190,7 +193,7 @@ def open_lesson_schedule(
     )
     lesson.key = _lesson_key(association, year)
     lesson.full_clean()
-    lesson._history_user = actor
+    lesson._history_user = actor.user
     lesson.save()
     return lesson
 
@@ -217,8 +220,9 @@ UPDATABLE = ("teacher", "topic", "date", "subject", "grade", "class_label", "cyc
 
 
 @transaction.atomic
-def open_lesson_update(*, actor, open_lesson: OpenLesson, **changes) -> OpenLesson:
+def open_lesson_update(*, actor: Viewer, open_lesson: OpenLesson, **changes) -> OpenLesson:
     """Change a scheduled lesson's teacher, topic, date, subject, grade, class or cycle."""
+    require(actor, "manage_association", open_lesson)
     unknown = set(changes) - set(UPDATABLE)
     if unknown:
         raise TypeError(f"open_lesson_update: unknown fields {sorted(unknown)}")
@@ -237,24 +241,26 @@ def open_lesson_update(*, actor, open_lesson: OpenLesson, **changes) -> OpenLess
         as_new=False,
     )
     lesson.full_clean()
-    lesson._history_user = actor
+    lesson._history_user = actor.user
     lesson.save(update_fields=[*changes, "updated_at"])
     return lesson
 
 
 @transaction.atomic
-def open_lesson_cancel(*, actor, open_lesson: OpenLesson) -> OpenLesson:
+def open_lesson_cancel(*, actor: Viewer, open_lesson: OpenLesson) -> OpenLesson:
+    require(actor, "manage_association", open_lesson)
     lesson = _locked(open_lesson)
     _require_scheduled(lesson)
     lesson.status = OpenLessonStatus.CANCELLED
-    lesson._history_user = actor
+    lesson._history_user = actor.user
     lesson.save(update_fields=["status", "updated_at"])
     return lesson
 
 
 @transaction.atomic
-def open_lesson_hold(*, actor, open_lesson: OpenLesson, as_of: dt.date) -> OpenLesson:
+def open_lesson_hold(*, actor: Viewer, open_lesson: OpenLesson, as_of: dt.date) -> OpenLesson:
     """Record that the lesson was given; not before its date."""
+    require(actor, "manage_association", open_lesson)
     lesson = _locked(open_lesson)
     _require_scheduled(lesson)
     if lesson.date > as_of:
@@ -265,20 +271,31 @@ def open_lesson_hold(*, actor, open_lesson: OpenLesson, as_of: dt.date) -> OpenL
             }
         )
     lesson.status = OpenLessonStatus.HELD
-    lesson._history_user = actor
+    lesson._history_user = actor.user
     lesson.save(update_fields=["status", "updated_at"])
     if lesson.plan_item_id is not None:
         # FUNC-1, ORG-3: the plan's open-lesson item is carried out. Recorded in this
         # transaction, so a given lesson never leaves its item "planned".
         plan_item_carried_out(
-            actor=actor, item=lesson.plan_item, happened_on=lesson.date, as_of=as_of
+            actor=actor.user, item=lesson.plan_item, happened_on=lesson.date, as_of=as_of
         )
     return lesson
 
 
+def _require_signs_up(actor: Viewer, lesson: OpenLesson, staff: Staff) -> None:
+    # ORG-3: a colleague signs themselves up; whoever manages the MA signs up others.
+    if actor.staff is not None and staff.pk == actor.staff.pk:
+        require(actor, "attend_open_lesson", lesson)
+    else:
+        require(actor, "manage_association", lesson)
+
+
 @transaction.atomic
-def open_lesson_sign_up(*, actor, open_lesson: OpenLesson, staff: Staff) -> OpenLessonVisitor:
+def open_lesson_sign_up(
+    *, actor: Viewer, open_lesson: OpenLesson, staff: Staff
+) -> OpenLessonVisitor:
     """A colleague signs up to attend (ORG-3). Signing up twice changes nothing."""
+    _require_signs_up(actor, open_lesson, staff)
     lesson = _locked(open_lesson)
     _require_scheduled(lesson)
     if staff.school_id != lesson.school_id:
@@ -292,17 +309,18 @@ def open_lesson_sign_up(*, actor, open_lesson: OpenLesson, staff: Staff) -> Open
         return existing
     visitor = OpenLessonVisitor(open_lesson=lesson, staff=staff)
     visitor.full_clean()
-    visitor._history_user = actor
+    visitor._history_user = actor.user
     visitor.save()
     return visitor
 
 
 @transaction.atomic
-def open_lesson_withdraw(*, actor, open_lesson: OpenLesson, staff: Staff) -> None:
+def open_lesson_withdraw(*, actor: Viewer, open_lesson: OpenLesson, staff: Staff) -> None:
+    _require_signs_up(actor, open_lesson, staff)
     lesson = _locked(open_lesson)
     _require_scheduled(lesson)
     for visitor in OpenLessonVisitor.objects.filter(open_lesson=lesson, staff=staff):
-        visitor._history_user = actor
+        visitor._history_user = actor.user
         visitor.delete()
 
 
@@ -333,7 +351,7 @@ def _clean_entries(entries, *, field: str, prefix: str, required: bool) -> list[
 @transaction.atomic
 def observation_template_save(
     *,
-    actor,
+    actor: Viewer,
     school: School,
     name: str,
     scale_min: int,
@@ -342,6 +360,28 @@ def observation_template_save(
     judgements: list[dict],
 ) -> ObservationTemplate:
     """Save the school's observation form as a new version; earlier observations keep theirs."""
+    require(actor, "configure_observation_template", school)
+    return _template_saved(
+        actor=actor,
+        school=school,
+        name=name,
+        scale_min=scale_min,
+        scale_max=scale_max,
+        criteria=criteria,
+        judgements=judgements,
+    )
+
+
+def _template_saved(
+    *,
+    actor: Viewer,
+    school: School,
+    name: str,
+    scale_min: int,
+    scale_max: int,
+    criteria: list[dict],
+    judgements: list[dict],
+) -> ObservationTemplate:
     name = (name or "").strip()
     if not name:
         raise ValidationError({"name": _("Name: give the form a name.")})
@@ -366,18 +406,25 @@ def observation_template_save(
         judgements=judgements,
     )
     template.full_clean()
-    template._history_user = actor
+    template._history_user = actor.user
     template.save()
     return template
 
 
 @transaction.atomic
-def observation_template_ensure(*, school: School, actor=None) -> ObservationTemplate:
+def observation_template_ensure(*, actor: Viewer, school: School) -> ObservationTemplate:
     """The school's form in force; a school that has none gets the default one (version 1)."""
+    require(actor, "configure_observation_template", school)
+    return _default_template_saved(actor=actor, school=school)
+
+
+def _default_template_saved(*, actor: Viewer, school: School) -> ObservationTemplate:
+    """The school's form, saving the default first if it has none. Called by the services that
+    have asked the policy already (an observer records with the default form)."""
     template = current_template(school)
     if template is not None:
         return template
-    return observation_template_save(
+    return _template_saved(
         actor=actor,
         school=school,
         name=DEFAULT_NAME,
@@ -425,7 +472,7 @@ def _clean_scores(template: ObservationTemplate, scores: dict | None) -> dict:
 @transaction.atomic
 def observation_record(
     *,
-    actor,
+    actor: Viewer,
     observer: Staff,
     date: dt.date | None,
     template: ObservationTemplate,
@@ -439,7 +486,15 @@ def observation_record(
     as_of: dt.date | None = None,
 ) -> Observation:
     """Record the analysis of a lesson (HEAD-D1, SVC-D4): of an open lesson, or — with
-    ``teacher`` and no lesson — of a head's visit outside the open-lesson schedule."""
+    ``teacher`` and no lesson — of a head's visit outside the open-lesson schedule.
+
+    The observer is the actor: nobody records an analysis in a colleague's name."""
+    if actor.staff is None or observer.pk != actor.staff.pk:
+        raise PermissionDenied("observe_as_another")
+    if open_lesson is not None:
+        require(actor, "observe_open_lesson", open_lesson)
+    elif teacher is not None:
+        require(actor, "visit_lesson", teacher)
     if open_lesson is not None:
         lesson = _locked(open_lesson)
         if teacher is not None and teacher.pk != lesson.teacher_id:
@@ -493,7 +548,7 @@ def observation_record(
     if template.pk is None:
         # The default form, shown before the school had one, becomes the school's own now —
         # in this same transaction, so a refused observation leaves nothing behind.
-        template = observation_template_ensure(school=template.school, actor=actor)
+        template = _default_template_saved(actor=actor, school=template.school)
     cleaned = _clean_scores(template, scores)
     judgement = (judgement or "").strip()
     if judgement and judgement not in {j["key"] for j in template.judgements}:
@@ -519,7 +574,7 @@ def observation_record(
         **texts,
     )
     observation.full_clean()
-    observation._history_user = actor
+    observation._history_user = actor.user
     observation.save()
     _notify(
         kind="observation_recorded",

@@ -126,7 +126,7 @@ def schedule(request, school: str):
         require(viewer, "manage_association", association)
         try:
             lesson = services.open_lesson_schedule(
-                actor=request.user,
+                actor=request.viewer,
                 association=association,
                 year=year,
                 teacher=form.cleaned_data["teacher"],
@@ -228,7 +228,9 @@ def edit(request, school: str, key: str):
     )
     if form.is_valid():
         try:
-            services.open_lesson_update(actor=request.user, open_lesson=lesson, **form.cleaned_data)
+            services.open_lesson_update(
+                actor=request.viewer, open_lesson=lesson, **form.cleaned_data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -252,7 +254,7 @@ def hold(request, school: str, key: str):
         request,
         lesson,
         lambda: services.open_lesson_hold(
-            actor=request.user, open_lesson=lesson, as_of=request.viewer.today
+            actor=request.viewer, open_lesson=lesson, as_of=request.viewer.today
         ),
         _("The lesson is marked as given."),
     )
@@ -266,7 +268,7 @@ def cancel(request, school: str, key: str):
     return _act(
         request,
         lesson,
-        lambda: services.open_lesson_cancel(actor=request.user, open_lesson=lesson),
+        lambda: services.open_lesson_cancel(actor=request.viewer, open_lesson=lesson),
         _("The open lesson is cancelled."),
     )
 
@@ -280,7 +282,7 @@ def sign_up(request, school: str, key: str):
     response = _act(
         request,
         lesson,
-        lambda: services.open_lesson_sign_up(actor=request.user, open_lesson=lesson, staff=staff),
+        lambda: services.open_lesson_sign_up(actor=request.viewer, open_lesson=lesson, staff=staff),
         _("You are signed up for the lesson."),
     )
     return _back_to_list(request, response)
@@ -295,7 +297,9 @@ def withdraw(request, school: str, key: str):
     response = _act(
         request,
         lesson,
-        lambda: services.open_lesson_withdraw(actor=request.user, open_lesson=lesson, staff=staff),
+        lambda: services.open_lesson_withdraw(
+            actor=request.viewer, open_lesson=lesson, staff=staff
+        ),
         _("You are no longer signed up."),
     )
     return _back_to_list(request, response)
@@ -341,7 +345,7 @@ def _record_observation(request, form: ObservationForm, **observed) -> bool:
     data = form.cleaned_data
     try:
         services.observation_record(
-            actor=request.user,
+            actor=request.viewer,
             observer=request.viewer.staff,
             date=data["date"],
             template=form.template,
@@ -430,7 +434,7 @@ def observation_template(request, school: str):
         if form.is_valid():
             try:
                 saved = services.observation_template_save(
-                    actor=request.user,
+                    actor=request.viewer,
                     school=school_obj,
                     name=form.cleaned_data["name"],
                     scale_min=form.cleaned_data["scale_min"],

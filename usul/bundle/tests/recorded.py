@@ -122,31 +122,34 @@ def record_school(school, deputy, *, extra_items: int = 0, extra_visitors=()):
                             responsible=teacher, due=D(2025, 10, 21))  # fmt: skip
 
     # An open lesson from the plan, colleagues signed up, observed on the school's second form.
+    head_then, deputy_then, colleague_then = (
+        act(user, D(2025, 10, 21)) for user in (head_user, deputy_user, colleague_user)
+    )
     lesson = lessons.open_lesson_schedule(
-        actor=head_user, association=ma, year=year, teacher=teacher, topic="Бөлчөктөрдү кошуу",
+        actor=head_then, association=ma, year=year, teacher=teacher, topic="Бөлчөктөрдү кошуу",
         date=None, subject=math, grade=6, class_label="Б", cycle_topic="Турмуштук маселелер",
         plan_item=lesson_item,
     )  # fmt: skip
     for person in (colleague, *extra_visitors):
-        lessons.open_lesson_sign_up(actor=head_user, open_lesson=lesson, staff=person)
-    lessons.open_lesson_hold(actor=head_user, open_lesson=lesson, as_of=D(2025, 10, 21))
+        lessons.open_lesson_sign_up(actor=head_then, open_lesson=lesson, staff=person)
+    lessons.open_lesson_hold(actor=head_then, open_lesson=lesson, as_of=D(2025, 10, 21))
     first_form = lessons.observation_template_save(
-        actor=deputy_user, school=school, name="Сабакты талдоо", scale_min=1, scale_max=5,
+        actor=deputy_then, school=school, name="Сабакты талдоо", scale_min=1, scale_max=5,
         criteria=DEFAULT_CRITERIA, judgements=DEFAULT_JUDGEMENTS,
     )  # fmt: skip
     second_form = lessons.observation_template_save(
-        actor=deputy_user, school=school, name="Сабакты талдоо (10 балл)", scale_min=1,
+        actor=deputy_then, school=school, name="Сабакты талдоо (10 балл)", scale_min=1,
         scale_max=10, criteria=SECOND_FORM_CRITERIA, judgements=DEFAULT_JUDGEMENTS[:2],
     )  # fmt: skip
     lessons.observation_record(
-        actor=colleague_user, observer=colleague, date=D(2025, 10, 21), template=second_form,
+        actor=colleague_then, observer=colleague, date=D(2025, 10, 21), template=second_form,
         open_lesson=lesson, scores={"goal": 9, "dialogue": 7}, strengths="Диалог жакшы",
         recommendations="Топтук иш", summary="Максатка жетти", judgement="good",
         as_of=D(2025, 10, 21),
     )  # fmt: skip
     # A head's visit outside the schedule (HEAD-D1), on the first form.
     lessons.observation_record(
-        actor=head_user, observer=head, teacher=colleague, date=D(2025, 11, 12),
+        actor=head_then, observer=head, teacher=colleague, date=D(2025, 11, 12),
         template=first_form, scores={"goal": 4, "time": 3}, judgement="satisfactory",
         as_of=D(2025, 11, 12),
     )  # fmt: skip

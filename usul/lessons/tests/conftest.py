@@ -8,11 +8,17 @@ from types import SimpleNamespace
 
 import pytest
 
+from usul.accounts.policy import Viewer, viewer_for
 from usul.schools.models import SchoolYear
 from usul.testing import factories as f
 
 D = dt.date
 LESSON_DAY = D(2025, 10, 14)
+
+
+def act(user, day: dt.date = LESSON_DAY) -> Viewer:
+    """Who acts, with their roles on ``day`` (the lesson's day unless told)."""
+    return viewer_for(user, day)
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +64,7 @@ def lesson(ma):
     from usul.lessons.services import open_lesson_schedule
 
     return open_lesson_schedule(
-        actor=ma.head_user,
+        actor=act(ma.head_user),
         association=ma.association,
         year=ma.year,
         teacher=ma.teacher,

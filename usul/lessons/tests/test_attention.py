@@ -17,6 +17,7 @@ from usul.lessons.services import (
     open_lesson_cancel,
     open_lesson_sign_up,
 )
+from usul.lessons.tests.conftest import act
 
 D = dt.date
 
@@ -36,18 +37,18 @@ def test_my_lesson_shows_from_two_weeks_before_to_its_day(ma, lesson):
 
 
 def test_a_lesson_i_signed_up_for_shows_until_it_is_cancelled(ma, lesson):
-    open_lesson_sign_up(actor=ma.other_user, open_lesson=lesson, staff=ma.other)
+    open_lesson_sign_up(actor=act(ma.other_user), open_lesson=lesson, staff=ma.other)
     assert texts(ma.other_user, D(2025, 10, 10)) == [
         "You signed up for Асанова А.'s open lesson on 14.10.2025: Бөлчөктөрдү кошуу"
     ]
-    open_lesson_cancel(actor=ma.head_user, open_lesson=lesson)
+    open_lesson_cancel(actor=act(ma.head_user), open_lesson=lesson)
     assert texts(ma.other_user, D(2025, 10, 10)) == []
 
 
 def test_a_new_observation_of_my_lesson_shows_for_two_weeks(ma, lesson):
-    form = observation_template_ensure(school=ma.school)
+    form = observation_template_ensure(actor=act(ma.deputy_user), school=ma.school)
     observation = observation_record(
-        actor=ma.colleague_user,
+        actor=act(ma.colleague_user),
         observer=ma.colleague,
         open_lesson=lesson,
         date=None,
@@ -67,10 +68,10 @@ def test_a_new_observation_of_my_lesson_shows_for_two_weeks(ma, lesson):
 
 
 def test_it_costs_three_queries_whatever_the_number(ma, lesson):
-    form = observation_template_ensure(school=ma.school)
+    form = observation_template_ensure(actor=act(ma.deputy_user), school=ma.school)
     for i in range(20):
         observation_record(
-            actor=ma.head_user,
+            actor=act(ma.colleague_user),
             observer=ma.colleague,
             open_lesson=lesson,
             date=None,

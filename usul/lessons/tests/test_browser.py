@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from usul.accounts.policy import viewer_for
 from usul.conftest import browser_login
 from usul.lessons.models import Observation
 from usul.lessons.services import open_lesson_schedule
@@ -40,7 +41,7 @@ def live_lesson(transactional_db):
     f.make_user(teacher, username="asanova")
     f.make_user(colleague, username="bekova")
     return open_lesson_schedule(
-        actor=head_user,
+        actor=viewer_for(head_user, today),
         association=ma,
         year=year,
         teacher=teacher,

@@ -13,6 +13,7 @@ from usul.lessons.services import (
     observation_record,
     observation_template_ensure,
 )
+from usul.lessons.tests.conftest import act
 from usul.people.models import Role, Staff
 from usul.testing import factories as f
 
@@ -74,7 +75,7 @@ def test_a_colleague_records_an_observation_on_the_page(client, ma, lesson):
 
 
 def test_a_score_off_the_scale_is_refused_on_the_page(client, ma, lesson):
-    observation_template_ensure(school=ma.school)
+    observation_template_ensure(actor=act(ma.deputy_user), school=ma.school)
     client.force_login(speaking(ma.colleague_user, "en"))
     response = client.post(
         url("lessons:observe", lesson.key),
@@ -92,9 +93,9 @@ def test_a_score_off_the_scale_is_refused_on_the_page(client, ma, lesson):
 
 
 def test_the_observed_teacher_reads_observations_a_colleague_outside_does_not(client, ma, lesson):
-    form = observation_template_ensure(school=ma.school)
+    form = observation_template_ensure(actor=act(ma.deputy_user), school=ma.school)
     observation_record(
-        actor=ma.colleague_user,
+        actor=act(ma.colleague_user),
         observer=ma.colleague,
         open_lesson=lesson,
         date=None,
@@ -117,10 +118,10 @@ def test_the_observed_teacher_reads_observations_a_colleague_outside_does_not(cl
 
 
 def test_the_summary_averages_each_criterion_over_the_year(client, ma, lesson):
-    form = observation_template_ensure(school=ma.school)
-    for observer, score in [(ma.colleague, 5), (ma.head, 3)]:
+    form = observation_template_ensure(actor=act(ma.deputy_user), school=ma.school)
+    for observer, user, score in [(ma.colleague, ma.colleague_user, 5), (ma.head, ma.head_user, 3)]:
         observation_record(
-            actor=ma.head_user,
+            actor=act(user),
             observer=observer,
             open_lesson=lesson,
             date=None,
@@ -244,7 +245,7 @@ def _count(client, path) -> int:
 def _grow(ma, n):
     """Lessons with a visitor and an observation each, written in bulk: the data is the set-up
     here, not what is tested."""
-    form = observation_template_ensure(school=ma.school)
+    form = observation_template_ensure(actor=act(ma.deputy_user), school=ma.school)
     start = OpenLesson.objects.count()
     lessons = OpenLesson.objects.bulk_create(
         OpenLesson(
@@ -295,7 +296,7 @@ def test_the_schedule_and_the_summary_cost_the_same_for_5_and_50_lessons(client,
 
 
 def test_the_detail_costs_the_same_for_5_and_50_visitors_and_observations(client, ma, lesson):
-    form = observation_template_ensure(school=ma.school)
+    form = observation_template_ensure(actor=act(ma.deputy_user), school=ma.school)
     client.force_login(ma.head_user)
 
     def grow(n):

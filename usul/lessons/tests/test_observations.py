@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from usul.lessons.models import Observation, ObservationTemplate
 from usul.lessons.selectors import template_in_force
@@ -15,7 +15,9 @@ from usul.lessons.services import (
     observation_template_save,
     open_lesson_cancel,
 )
+from usul.lessons.tests.conftest import act
 from usul.notifications.models import Notification
+from usul.people.models import Role
 from usul.testing import factories as f
 
 D = dt.date
@@ -23,23 +25,23 @@ D = dt.date
 
 @pytest.fixture
 def form(ma):
-    return observation_template_ensure(school=ma.school, actor=ma.deputy_user)
+    return observation_template_ensure(actor=act(ma.deputy_user), school=ma.school)
 
 
 def test_a_school_without_a_form_gets_the_default_in_kyrgyz_and_russian(ma):
-    template = observation_template_ensure(school=ma.school)
+    template = observation_template_ensure(actor=act(ma.deputy_user), school=ma.school)
     assert template.version == 1
     assert (template.scale_min, template.scale_max) == (1, 5)
     assert len(template.criteria) == 8
     assert all(c["ky"] and c["ru"] for c in template.criteria + template.judgements)
     # Asking again gives the same form, not a second one.
-    assert observation_template_ensure(school=ma.school) == template
+    assert observation_template_ensure(actor=act(ma.deputy_user), school=ma.school) == template
     assert ObservationTemplate.objects.count() == 1
 
 
 def test_saving_a_form_makes_a_new_version_and_old_observations_keep_theirs(ma, lesson, form):
     old = observation_record(
-        actor=ma.colleague_user,
+        actor=act(ma.colleague_user),
         observer=ma.colleague,
         open_lesson=lesson,
         date=None,
@@ -47,7 +49,7 @@ def test_saving_a_form_makes_a_new_version_and_old_observations_keep_theirs(ma, 
         scores={"goal": 5, "methods": "4"},
     )
     new = observation_template_save(
-        actor=ma.deputy_user,
+        actor=act(ma.deputy_user),
         school=ma.school,
         name="Кыска форма",
         scale_min=0,
@@ -72,7 +74,7 @@ def test_saving_a_form_makes_a_new_version_and_old_observations_keep_theirs(ma, 
 )
 def test_a_bad_form_is_refused_naming_the_field(ma, changes, field):
     fields = dict(
-        actor=ma.deputy_user,
+        actor=act(ma.deputy_user),
         school=ma.school,
         name="Форма",
         scale_min=1,
@@ -89,7 +91,7 @@ def test_a_bad_form_is_refused_naming_the_field(ma, changes, field):
 
 def test_a_colleague_records_an_observation_and_the_teacher_is_told(ma, lesson, form):
     observation = observation_record(
-        actor=ma.colleague_user,
+        actor=act(ma.colleague_user),
         observer=ma.colleague,
         open_lesson=lesson,
         date=D(2025, 10, 14),
@@ -124,7 +126,7 @@ def test_a_colleague_records_an_observation_and_the_teacher_is_told(ma, lesson, 
 )
 def test_bad_observations_are_refused_naming_the_field(ma, lesson, form, changes, field):
     fields = dict(
-        actor=ma.colleague_user,
+        actor=act(ma.colleague_user),
         observer=ma.colleague,
         open_lesson=lesson,
         date=D(2025, 10, 14),
@@ -141,7 +143,7 @@ def test_bad_observations_are_refused_naming_the_field(ma, lesson, form, changes
 
 def test_the_scale_ends_are_accepted(ma, lesson, form):
     observation = observation_record(
-        actor=ma.colleague_user,
+        actor=act(ma.colleague_user),
         observer=ma.colleague,
         open_lesson=lesson,
         date=None,
@@ -152,23 +154,24 @@ def test_the_scale_ends_are_accepted(ma, lesson, form):
 
 
 def test_the_teacher_cannot_observe_their_own_lesson(ma, lesson, form):
-    with pytest.raises(ValidationError) as refused:
+    # HEAD-D1: the policy refuses it before any input is read (observe_open_lesson).
+    with pytest.raises(PermissionDenied):
         observation_record(
-            actor=ma.teacher_user,
+            actor=act(ma.teacher_user),
             observer=ma.teacher,
             open_lesson=lesson,
             date=None,
             template=form,
             scores={"goal": 5},
         )
-    assert "observer" in refused.value.message_dict
+    assert not Observation.objects.exists()
 
 
 def test_a_cancelled_lesson_cannot_be_observed(ma, lesson, form):
-    open_lesson_cancel(actor=ma.head_user, open_lesson=lesson)
+    open_lesson_cancel(actor=act(ma.head_user), open_lesson=lesson)
     with pytest.raises(ValidationError) as refused:
         observation_record(
-            actor=ma.colleague_user,
+            actor=act(ma.colleague_user),
             observer=ma.colleague,
             open_lesson=lesson,
             date=None,
@@ -180,7 +183,7 @@ def test_a_cancelled_lesson_cannot_be_observed(ma, lesson, form):
 
 def test_a_heads_visit_outside_open_lessons(ma, form, outsider_school):
     visit = observation_record(
-        actor=ma.head_user,
+        actor=act(ma.head_user),
         observer=ma.head,
         teacher=ma.teacher,
         date=D(2025, 11, 20),
@@ -194,7 +197,7 @@ def test_a_heads_visit_outside_open_lessons(ma, form, outsider_school):
     )
     with pytest.raises(ValidationError) as summer:
         observation_record(
-            actor=ma.head_user,
+            actor=act(ma.head_user),
             observer=ma.head,
             teacher=ma.teacher,
             date=D(2026, 7, 1),
@@ -202,10 +205,13 @@ def test_a_heads_visit_outside_open_lessons(ma, form, outsider_school):
             summary="x",
         )
     assert "date" in summer.value.message_dict
-    foreign_form = observation_template_ensure(school=outsider_school)
+    foreign_deputy = f.make_staff(outsider_school, key="z-foreign", roles=(Role.DEPUTY_ACADEMIC,))
+    foreign_form = observation_template_ensure(
+        actor=act(f.make_user(foreign_deputy, username="z-foreign")), school=outsider_school
+    )
     with pytest.raises(ValidationError) as foreign:
         observation_record(
-            actor=ma.head_user,
+            actor=act(ma.head_user),
             observer=ma.head,
             teacher=ma.teacher,
             date=D(2025, 11, 20),
@@ -213,17 +219,27 @@ def test_a_heads_visit_outside_open_lessons(ma, form, outsider_school):
             summary="x",
         )
     assert "template" in foreign.value.message_dict
+    # Nobody records an observation in another's name, nor visits another school's teacher.
     stranger = f.make_staff(outsider_school, key="t-x")
-    with pytest.raises(ValidationError) as outsider:
+    with pytest.raises(PermissionDenied):
         observation_record(
-            actor=ma.head_user,
+            actor=act(ma.head_user),
             observer=stranger,
             teacher=ma.teacher,
             date=D(2025, 11, 20),
             template=form,
             summary="x",
         )
-    assert "observer" in outsider.value.message_dict
+    with pytest.raises(PermissionDenied):
+        observation_record(
+            actor=act(f.make_user(stranger, username="t-x")),
+            observer=stranger,
+            teacher=ma.teacher,
+            date=D(2025, 11, 20),
+            template=form,
+            summary="x",
+        )
+    assert not Observation.objects.filter(observer=stranger).exists()
 
 
 def test_a_refused_first_observation_leaves_the_school_without_a_saved_form(ma, lesson):
@@ -231,7 +247,7 @@ def test_a_refused_first_observation_leaves_the_school_without_a_saved_form(ma, 
     assert default.pk is None
     with pytest.raises(ValidationError):
         observation_record(
-            actor=ma.colleague_user,
+            actor=act(ma.colleague_user),
             observer=ma.colleague,
             open_lesson=lesson,
             date=None,
@@ -240,7 +256,7 @@ def test_a_refused_first_observation_leaves_the_school_without_a_saved_form(ma, 
         )
     assert not ObservationTemplate.objects.exists()
     saved = observation_record(
-        actor=ma.colleague_user,
+        actor=act(ma.colleague_user),
         observer=ma.colleague,
         open_lesson=lesson,
         date=None,

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from usul.lessons.models import OpenLesson
 from usul.lessons.services import open_lesson_cancel, open_lesson_hold, open_lesson_schedule
+from usul.lessons.tests.conftest import act
 from usul.planning.models import PlanItem, PlanItemKind, WorkPlan
 from usul.testing import factories as f
 
@@ -45,7 +46,7 @@ def plan_item_select(page: str) -> str:
 
 def from_plan(ma, item, **fields):
     return open_lesson_schedule(
-        actor=ma.head_user,
+        actor=act(ma.head_user),
         association=ma.association,
         year=ma.year,
         teacher=fields.pop("teacher", None),
@@ -69,11 +70,11 @@ def test_the_plan_fills_the_date_topic_and_teacher_left_blank(ma, item):
 def test_giving_the_lesson_on_its_day_marks_its_plan_item_done(ma, item):
     lesson, seen = from_plan(ma, item), item.revision
     with pytest.raises(ValidationError):
-        open_lesson_hold(actor=ma.head_user, open_lesson=lesson, as_of=D(2025, 10, 20))
+        open_lesson_hold(actor=act(ma.head_user), open_lesson=lesson, as_of=D(2025, 10, 20))
     item.refresh_from_db()
     assert item.status == "planned"  # the day before: neither the lesson nor the item
 
-    open_lesson_hold(actor=ma.head_user, open_lesson=lesson, as_of=D(2025, 10, 21))
+    open_lesson_hold(actor=act(ma.head_user), open_lesson=lesson, as_of=D(2025, 10, 21))
 
     item.refresh_from_db()
     assert (item.status, item.revision) == ("done", seen + 1)
@@ -86,7 +87,7 @@ def test_a_cancelled_lesson_leaves_the_item_planned_and_free_for_another(ma, ite
         from_plan(ma, item, date=D(2025, 10, 28))
     assert "plan_item" in twice.value.message_dict  # one lesson carries out one item
 
-    open_lesson_cancel(actor=ma.head_user, open_lesson=first)
+    open_lesson_cancel(actor=act(ma.head_user), open_lesson=first)
     item.refresh_from_db()
     assert item.status == "planned"
     second = from_plan(ma, item, date=D(2025, 10, 28))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from usul.lessons.models import OpenLesson, OpenLessonVisitor
 from usul.lessons.services import (
@@ -16,6 +16,7 @@ from usul.lessons.services import (
     open_lesson_update,
     open_lesson_withdraw,
 )
+from usul.lessons.tests.conftest import act
 from usul.testing import factories as f
 
 D = dt.date
@@ -23,7 +24,7 @@ D = dt.date
 
 def schedule(ma, **changes):
     fields = dict(
-        actor=ma.head_user,
+        actor=act(ma.head_user),
         association=ma.association,
         year=ma.year,
         teacher=ma.teacher,
@@ -103,57 +104,62 @@ def test_a_subject_of_another_school_is_refused(ma, outsider_school):
 
 def test_update_checks_the_same_rules_and_only_while_scheduled(ma, lesson):
     updated = open_lesson_update(
-        actor=ma.head_user, open_lesson=lesson, topic="Бөлчөктөрдү кемитүү", date=D(2025, 10, 21)
+        actor=act(ma.head_user),
+        open_lesson=lesson,
+        topic="Бөлчөктөрдү кемитүү",
+        date=D(2025, 10, 21),
     )
     assert (updated.topic, updated.date) == ("Бөлчөктөрдү кемитүү", D(2025, 10, 21))
     with pytest.raises(ValidationError):
-        open_lesson_update(actor=ma.head_user, open_lesson=lesson, date=D(2026, 6, 1))
+        open_lesson_update(actor=act(ma.head_user), open_lesson=lesson, date=D(2026, 6, 1))
     lesson.refresh_from_db()
     assert lesson.date == D(2025, 10, 21)
-    open_lesson_cancel(actor=ma.head_user, open_lesson=lesson)
+    open_lesson_cancel(actor=act(ma.head_user), open_lesson=lesson)
     with pytest.raises(ValidationError) as refused:
-        open_lesson_update(actor=ma.head_user, open_lesson=lesson, topic="x")
+        open_lesson_update(actor=act(ma.head_user), open_lesson=lesson, topic="x")
     assert "status" in refused.value.message_dict
 
 
 def test_a_lesson_is_given_on_its_day_not_before(ma, lesson):
     with pytest.raises(ValidationError) as early:
-        open_lesson_hold(actor=ma.head_user, open_lesson=lesson, as_of=D(2025, 10, 13))
+        open_lesson_hold(actor=act(ma.head_user), open_lesson=lesson, as_of=D(2025, 10, 13))
     assert "date" in early.value.message_dict
     assert (
-        open_lesson_hold(actor=ma.head_user, open_lesson=lesson, as_of=D(2025, 10, 14)).status
+        open_lesson_hold(actor=act(ma.head_user), open_lesson=lesson, as_of=D(2025, 10, 14)).status
         == "held"
     )
     with pytest.raises(ValidationError):
-        open_lesson_cancel(actor=ma.head_user, open_lesson=lesson)
+        open_lesson_cancel(actor=act(ma.head_user), open_lesson=lesson)
 
 
 def test_colleagues_sign_up_once_and_withdraw(ma, lesson):
-    open_lesson_sign_up(actor=ma.colleague_user, open_lesson=lesson, staff=ma.colleague)
-    open_lesson_sign_up(actor=ma.colleague_user, open_lesson=lesson, staff=ma.colleague)
-    open_lesson_sign_up(actor=ma.other_user, open_lesson=lesson, staff=ma.other)
+    open_lesson_sign_up(actor=act(ma.colleague_user), open_lesson=lesson, staff=ma.colleague)
+    open_lesson_sign_up(actor=act(ma.colleague_user), open_lesson=lesson, staff=ma.colleague)
+    open_lesson_sign_up(actor=act(ma.other_user), open_lesson=lesson, staff=ma.other)
     assert sorted(lesson.visitors.values_list("staff__key", flat=True)) == ["t-bekova", "t-osmon"]
     # The calendar reads a colleague's visits through this relation.
     assert list(ma.colleague.open_lesson_visits.values_list("open_lesson__key", flat=True)) == [
         "ol-stem-2025-1"
     ]
 
-    open_lesson_withdraw(actor=ma.colleague_user, open_lesson=lesson, staff=ma.colleague)
+    open_lesson_withdraw(actor=act(ma.colleague_user), open_lesson=lesson, staff=ma.colleague)
     assert list(lesson.visitors.values_list("staff__key", flat=True)) == ["t-osmon"]
     deleted = OpenLessonVisitor.history.filter(history_type="-").get()
     assert deleted.history_user == ma.colleague_user
 
 
 def test_the_teacher_and_other_schools_cannot_sign_up(ma, lesson, outsider_school):
-    with pytest.raises(ValidationError) as own:
-        open_lesson_sign_up(actor=ma.teacher_user, open_lesson=lesson, staff=ma.teacher)
+    with pytest.raises(PermissionDenied):  # ORG-3: the policy's attend_open_lesson
+        open_lesson_sign_up(actor=act(ma.teacher_user), open_lesson=lesson, staff=ma.teacher)
+    with pytest.raises(ValidationError) as own:  # nor may the head sign the teacher up
+        open_lesson_sign_up(actor=act(ma.head_user), open_lesson=lesson, staff=ma.teacher)
     assert "staff" in own.value.message_dict
     foreigner = f.make_staff(outsider_school, key="t-foreign")
     with pytest.raises(ValidationError) as foreign:
-        open_lesson_sign_up(actor=ma.head_user, open_lesson=lesson, staff=foreigner)
+        open_lesson_sign_up(actor=act(ma.head_user), open_lesson=lesson, staff=foreigner)
     assert "staff" in foreign.value.message_dict
-    open_lesson_cancel(actor=ma.head_user, open_lesson=lesson)
+    open_lesson_cancel(actor=act(ma.head_user), open_lesson=lesson)
     with pytest.raises(ValidationError) as cancelled:
-        open_lesson_sign_up(actor=ma.colleague_user, open_lesson=lesson, staff=ma.colleague)
+        open_lesson_sign_up(actor=act(ma.colleague_user), open_lesson=lesson, staff=ma.colleague)
     assert "status" in cancelled.value.message_dict
     assert not OpenLessonVisitor.objects.exists()
