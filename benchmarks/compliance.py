@@ -26,6 +26,7 @@ TARGET = 3.0
 
 def prepare():
     """The benchmark school, imported through the bundle importer (updated in place if there)."""
+    from usul.accounts.policy import command_line_administrator
     from usul.bundle.services import bundle_import
     from usul.demo.generator import build
     from usul.schools.models import School, SchoolYear
@@ -33,7 +34,7 @@ def prepare():
     bundle = build(seed=60, today=SCHOOL_DAY, staff_count=STAFF, associations=ASSOCIATIONS).bundle
     bundle["school"]["key"] = "bench-60"
     bundle["district"]["key"] = "bench-district"
-    bundle_import(data=bundle)
+    bundle_import(actor=command_line_administrator(), data=bundle)
     school = School.objects.get(key="bench-60")
     year = SchoolYear.objects.get(school=school, key="2025-2026")
     return school, year

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from usul.accounts.models import User
+from usul.accounts.policy import command_line_administrator
 from usul.bundle.services import bundle_import
 from usul.demo.generator import build, current_year
 from usul.people.models import Staff
@@ -69,7 +70,7 @@ def demo_load(
 ) -> DemoSummary:
     """Import the demo school dated around ``today`` and (re)create one log-in per role."""
     demo = build(seed=seed, today=today, staff_count=staff_count, associations=associations)
-    imported = bundle_import(data=demo.bundle, actor=None)
+    imported = bundle_import(actor=command_line_administrator(today), data=demo.bundle)
     school = School.objects.select_related("district").get(key=demo.bundle["school"]["key"])
     people = {s.key: s for s in Staff.objects.filter(school=school, key__in=demo.personas.values())}
     logins = []

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from usul.accounts.policy import Viewer, require
 from usul.analysis.models import YearAnalysis
 from usul.assessment.models import KtuRecord, KtuValue
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
@@ -77,13 +78,17 @@ def _author(event: PlanEvent, person: dict) -> str | None:
         return None
 
 
-def bundle_export(*, school: School) -> dict:
+def bundle_export(*, actor: Viewer, school: School) -> dict:
     """The school as one bundle (BUNDLE.md): every section and field, in a stable order.
+
+    Who may take a school's data away is ``export_bundle``: its leadership, its district's
+    methodologists, the administrator.
 
     Records come in the order they were first recorded — for imported data, the bundle's own
     order — so that export → import → export gives the same document. A fixed number of
     queries, however large the school: one more per kind of extension record the school has.
     """
+    require(actor, "export_bundle", school)
     # The district, and which kinds of extension records exist, in one query.
     school = (
         School.objects.select_related("district")

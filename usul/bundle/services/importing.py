@@ -39,6 +39,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from usul.accounts.models import User
+from usul.accounts.policy import Viewer, require
 from usul.analysis.models import YearAnalysis
 from usul.assessment.models import KtuRecord, KtuValue
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
@@ -63,19 +64,34 @@ from usul.schools.models import (
     CouncilDecision,
     DistrictInstruction,
     Order,
+    School,
 )
 
 
-def bundle_import(*, data: dict, actor=None) -> ImportSummary:
+def _school_named(data) -> School | None:
+    """The school ``data`` names, if this installation has it (before ``validate``: any input)."""
+    school = data.get("school") if isinstance(data, dict) else None
+    key = school.get("key") if isinstance(school, dict) else None
+    return School.objects.filter(key=key).first() if isinstance(key, str) else None
+
+
+def _history_user(actor: Viewer):
+    """The log-in the change history names; none for Usul's own tools."""
+    return actor.user if getattr(actor.user, "is_authenticated", False) else None
+
+
+@transaction.atomic
+def bundle_import(*, actor: Viewer, data: dict) -> ImportSummary:
     """Bring the bundle's school to what ``data`` says, in one transaction (BUNDLE.md).
 
+    Only an administrator imports (``import_bundle``): a bundle replaces a school's records.
     An invalid bundle raises ``BundleInvalid`` with every error before the database is touched.
     """
+    require(actor, "import_bundle", _school_named(data))
     errors = validate(data)
     if errors:
         raise BundleInvalid(errors)
-    with transaction.atomic():
-        return BundleImport(data, actor).run()
+    return BundleImport(data, _history_user(actor)).run()
 
 
 class _Rollback(Exception):
@@ -83,18 +99,19 @@ class _Rollback(Exception):
         self.summary = summary
 
 
-def bundle_preview(*, data: dict) -> ImportSummary:
+def bundle_preview(*, actor: Viewer, data: dict) -> ImportSummary:
     """What ``bundle_import`` would create, update, delete or leave — computed, then rolled back.
 
     Running the real import and undoing it is the only way the preview cannot disagree with
-    what confirming will do. Raises ``BundleInvalid`` like the import.
+    what confirming will do. Refuses and raises ``BundleInvalid`` like the import.
     """
+    require(actor, "import_bundle", _school_named(data))
     errors = validate(data)
     if errors:
         raise BundleInvalid(errors)
     try:
         with transaction.atomic():
-            raise _Rollback(BundleImport(data, None).run())
+            raise _Rollback(BundleImport(data, _history_user(actor)).run())
     except _Rollback as done:
         return done.summary
 

@@ -8,11 +8,15 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from usul.accounts.policy import command_line_administrator
 from usul.bundle.services import bundle_export
 from usul.cli import ALIASES
 from usul.schools.models import School
 
 pytestmark = pytest.mark.django_db
+
+# Usul's command-line administrator: these tests are about the bundle, not who imports it.
+ADMINISTRATOR = command_line_administrator()
 
 
 def run(*args) -> tuple[int, str, str]:
@@ -107,7 +111,7 @@ def test_export_writes_utf8_json_with_kyrgyz_letters_to_stdout_or_a_file(
     assert (status, out, err) == (0, "", "")
     written = json.loads(target.read_text(encoding="utf-8"))
     assert {**written, "exported_at": None} == {
-        **bundle_export(school=School.objects.get(key="sch-17")),
+        **bundle_export(actor=ADMINISTRATOR, school=School.objects.get(key="sch-17")),
         "exported_at": None,
     }
 

@@ -16,6 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from usul.accounts.models import User
+from usul.accounts.policy import command_line_administrator
 from usul.bundle.models import PlanEventAuthor
 from usul.bundle.services import bundle_export, bundle_import
 from usul.bundle.tests.recorded import record_school
@@ -28,6 +29,9 @@ from usul.schools.models import School
 from usul.testing import factories as f
 
 pytestmark = pytest.mark.django_db
+
+# Usul's command-line administrator: these tests are about the bundle, not who imports it.
+ADMINISTRATOR = command_line_administrator()
 
 D = dt.date
 
@@ -88,13 +92,13 @@ def empty_the_database() -> None:
 
 
 def test_a_school_recorded_in_usul_moves_to_an_empty_installation_with_nothing_lost(recorded):
-    exported = bundle_export(school=recorded.school)
+    exported = bundle_export(actor=ADMINISTRATOR, school=recorded.school)
     sent = copy.deepcopy(exported)
     deputy_key = recorded.deputy.key
 
     empty_the_database()
-    bundle_import(data=sent)
-    arrived = bundle_export(school=School.objects.get(key="sch-17"))
+    bundle_import(actor=ADMINISTRATOR, data=sent)
+    arrived = bundle_export(actor=ADMINISTRATOR, school=School.objects.get(key="sch-17"))
 
     assert without_stamp(arrived) == without_stamp(exported)
     assert validate(exported) == []
@@ -173,13 +177,13 @@ def test_a_school_recorded_in_usul_moves_to_an_empty_installation_with_nothing_l
 
 
 def test_importing_a_school_s_own_export_again_changes_nothing(recorded):
-    exported = bundle_export(school=recorded.school)
+    exported = bundle_export(actor=ADMINISTRATOR, school=recorded.school)
     watched = (Meeting, PlanItem, Observation, ObservationTemplate, OpenLessonVisitor,
                PlanItemMaterial, PlanVersion, WorkPlan, OpenLesson)  # fmt: skip
     history = [model.history.count() for model in watched]
     steps = list(PlanEvent.objects.order_by("pk").values_list("pk", "actor_id", "revision"))
 
-    summary = bundle_import(data=exported)
+    summary = bundle_import(actor=ADMINISTRATOR, data=exported)
 
     assert [name for name, section in summary.sections.items() if section.changed] == []
     assert [model.history.count() for model in watched] == history
@@ -192,28 +196,30 @@ def test_importing_a_school_s_own_export_again_changes_nothing(recorded):
 
 
 def test_after_the_move_a_step_goes_to_the_log_in_of_the_person_it_names(recorded):
-    exported = bundle_export(school=recorded.school)
+    exported = bundle_export(actor=ADMINISTRATOR, school=recorded.school)
     deputy_key = recorded.deputy.key
     empty_the_database()
-    bundle_import(data=copy.deepcopy(exported))
+    bundle_import(actor=ADMINISTRATOR, data=copy.deepcopy(exported))
     # The administrator gives the head a log-in in the new installation, then imports again.
     head_here = f.make_user(Staff.objects.get(key="t-head"), username="jumabaeva")
 
-    summary = bundle_import(data=copy.deepcopy(exported))
+    summary = bundle_import(actor=ADMINISTRATOR, data=copy.deepcopy(exported))
 
     assert PlanEvent.objects.filter(actor=head_here).count() == 13
     assert list(PlanEventAuthor.objects.values_list("staff__key", flat=True)) == [deputy_key] * 2
     assert summary.sections["associations.plans.events"].updated == ["ma-stem"] * 13
-    assert without_stamp(bundle_export(school=head_here.staff.school)) == without_stamp(exported)
+    assert without_stamp(
+        bundle_export(actor=ADMINISTRATOR, school=head_here.staff.school)
+    ) == without_stamp(exported)
 
 
 def test_a_bundle_md_bundle_leaves_what_it_does_not_describe_as_it_is(recorded):
-    exported = bundle_export(school=recorded.school)
+    exported = bundle_export(actor=ADMINISTRATOR, school=recorded.school)
     plain = as_bundle_md(exported)
     # The plan's theme changes in the plain bundle: the plan is updated, its extras stay.
     plain["associations"][0]["plans"][0]["theme"] = "Жаңы тема"
 
-    summary = bundle_import(data=plain)
+    summary = bundle_import(actor=ADMINISTRATOR, data=plain)
 
     plan = WorkPlan.objects.get(pk=recorded.plan.pk)
     assert (plan.theme, plan.directions, plan.version) == (
@@ -221,13 +227,13 @@ def test_a_bundle_md_bundle_leaves_what_it_does_not_describe_as_it_is(recorded):
     )  # fmt: skip
     assert summary.total("created") == summary.total("deleted") == 0
     assert summary.sections["associations.plans"].updated == ["ma-stem"]
-    again = bundle_export(school=recorded.school)
+    again = bundle_export(actor=ADMINISTRATOR, school=recorded.school)
     again["associations"][0]["plans"][0]["theme"] = exported["associations"][0]["plans"][0]["theme"]
     assert without_stamp(again) == without_stamp(exported)
 
 
 def test_an_extension_list_given_empty_is_emptied_but_history_is_kept(recorded):
-    exported = bundle_export(school=recorded.school)
+    exported = bundle_export(actor=ADMINISTRATOR, school=recorded.school)
     stem = exported["associations"][0]
     seminar = stem["plans"][0]["items"][2]
     seminar["participants"], seminar["materials"] = [], []
@@ -238,7 +244,7 @@ def test_an_extension_list_given_empty_is_emptied_but_history_is_kept(recorded):
     stem["plans"][0]["events"], stem["plans"][0]["versions"] = [], []
     exported["observation_templates"] = exported["observation_templates"][1:]
 
-    summary = bundle_import(data=exported)
+    summary = bundle_import(actor=ADMINISTRATOR, data=exported)
 
     assert not PlanItem.participants.through.objects.exists()
     assert not PlanItemMaterial.objects.exists()
@@ -299,7 +305,7 @@ def test_every_extension_field_is_checked_with_its_path_and_nothing_is_written(e
     lang["meetings"][0]["plan_item"] = 0
 
     with pytest.raises(BundleInvalid) as invalid:
-        bundle_import(data=example)
+        bundle_import(actor=ADMINISTRATOR, data=example)
 
     # In the order they appear in the document (fields added by hand come after the others).
     assert [str(e) for e in invalid.value.errors] == [
@@ -360,22 +366,22 @@ def test_a_bigger_school_costs_the_same_queries_to_export_and_to_import(
 
     # 35 queries for what BUNDLE.md describes, one more per kind of extension record (6).
     with django_assert_num_queries(41):
-        sent_small = bundle_export(school=small)
+        sent_small = bundle_export(actor=ADMINISTRATOR, school=small)
     with django_assert_num_queries(41):
-        sent_large = bundle_export(school=large)
+        sent_large = bundle_export(actor=ADMINISTRATOR, school=large)
     assert len(sent_large["associations"][0]["open_lessons"][0]["visitors"]) == 7
 
     sent_small["school"]["key"], sent_large["school"]["key"] = "copy-small", "copy-large"
     with CaptureQueriesContext(connection) as small_import:
-        bundle_import(data=sent_small)
+        bundle_import(actor=ADMINISTRATOR, data=sent_small)
     with CaptureQueriesContext(connection) as large_import:
-        bundle_import(data=sent_large)
+        bundle_import(actor=ADMINISTRATOR, data=sent_large)
     assert len(large_import) == len(small_import)
 
 
 def test_the_upload_preview_names_the_extension_sections(recorded, client, settings, tmp_path):
     settings.USUL_HOME = tmp_path  # the upload waits there for the confirmation
-    exported = bundle_export(school=recorded.school)
+    exported = bundle_export(actor=ADMINISTRATOR, school=recorded.school)
     exported["associations"][0]["open_lessons"][0]["visitors"] = []
     client.force_login(User.objects.create(username="admin", is_administrator=True, language="ru"))
     upload = SimpleUploadedFile(

@@ -8,10 +8,14 @@ import pytest
 from django.utils import translation
 from jsonschema import Draft202012Validator
 
+from usul.accounts.policy import command_line_administrator
 from usul.bundle.services import bundle_import
 from usul.bundle.validation import BundleInvalid, schema, validate
 from usul.people.models import Staff
 from usul.schools.models import School
+
+# Usul's command-line administrator: these tests are about the bundle, not who imports it.
+ADMINISTRATOR = command_line_administrator()
 
 
 def messages(data) -> list[str]:
@@ -20,7 +24,7 @@ def messages(data) -> list[str]:
 
 def assert_nothing_written(data, expected: list[str]) -> None:
     with pytest.raises(BundleInvalid) as invalid:
-        bundle_import(data=data)
+        bundle_import(actor=ADMINISTRATOR, data=data)
     assert [str(e) for e in invalid.value.errors] == expected
     assert School.objects.count() == 0
     assert Staff.objects.count() == 0

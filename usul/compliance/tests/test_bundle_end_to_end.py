@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from usul.accounts.policy import command_line_administrator
 from usul.bundle.services import bundle_import
 from usul.compliance.tests.test_command import run
 
@@ -55,6 +56,9 @@ DURING_YEAR = [
     ("RET-TRANSFER", "warning", "document", "d-stem-2021-12", {}),
 ]
 
+# Usul's command-line administrator: these tests are about the bundle, not who imports it.
+ADMINISTRATOR = command_line_administrator()
+
 
 def _findings(out: str) -> list[tuple]:
     return [
@@ -65,7 +69,7 @@ def _findings(out: str) -> list[tuple]:
 
 @pytest.mark.django_db(transaction=True)  # the command closes connections (test_command.py)
 def test_a_hand_written_bundle_gives_exactly_the_prescribed_findings(capsys):
-    bundle_import(data=json.loads(BUNDLE.read_text(encoding="utf-8")))
+    bundle_import(actor=ADMINISTRATOR, data=json.loads(BUNDLE.read_text(encoding="utf-8")))
     status, out, err = run(
         capsys,
         "--school",
@@ -127,7 +131,7 @@ def test_the_demo_schools_deliberate_gaps_are_exactly_what_the_check_finds(db):
 
     today = dt.date(2026, 2, 10)
     demo = build(seed=2025, today=today)
-    bundle_import(data=demo.bundle)
+    bundle_import(actor=ADMINISTRATOR, data=demo.bundle)
     school = School.objects.get(key=demo.bundle["school"]["key"])
     year = SchoolYear.objects.get(school=school, key="2025-2026")
     found = check_school(school=school, year=year, as_of=today)

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from usul.accounts.policy import command_line_administrator
 from usul.bundle.management.commands.import_bundle import use_utf8
 from usul.bundle.services import bundle_export
 from usul.schools.models import School
@@ -47,7 +48,7 @@ class Command(BaseCommand):
                     % {"key": options["school"]}
                 )
                 sys.exit(2)
-            text = bundle_text(bundle_export(school=school))
+            text = bundle_text(bundle_export(actor=command_line_administrator(), school=school))
             if not options["output"]:
                 self.stdout.write(text, ending="")
                 return

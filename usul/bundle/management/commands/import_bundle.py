@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from usul.accounts.policy import command_line_administrator
 from usul.bundle.services import bundle_import
 from usul.bundle.validation import BundleInvalid
 
@@ -79,7 +80,7 @@ class Command(BaseCommand):
                 self.stderr.write(f"usul import: {exc}")
                 sys.exit(2)
             try:
-                summary = bundle_import(data=data)
+                summary = bundle_import(actor=command_line_administrator(), data=data)
             except BundleInvalid as invalid:
                 for error in invalid.errors:
                     self.stderr.write(str(error))
