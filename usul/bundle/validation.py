@@ -34,6 +34,8 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 
+from usul.schools.validation import RESERVED_KEYS, check_key
+
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
 PathParts = Sequence[str | int]
@@ -79,6 +81,71 @@ def show(value) -> str:
     """A value as the bundle spells it (JSON), shortened so that one error stays one line."""
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+# --- Reading the file ---------------------------------------------------------------------------
+
+# The deepest record of BUNDLE.md (a material of a plan item of an MA's plan) lies 9 levels down;
+# extension fields add a few. A document nested far deeper is not a bundle, and reading it would
+# exhaust Python's recursion limit (a 500 page, a traceback in ``usul import``).
+MAX_DEPTH = 32
+
+# What the JSON parser says, in words a teacher can act on (its own messages are English).
+_JSON_PROBLEMS = {
+    "Expecting value": lambda: _("a value is missing (text in quotes, a number, a list…)"),
+    "Expecting property name enclosed in double quotes": lambda: _(
+        "a field name in double quotes is expected (is there a comma too many?)"
+    ),
+    "Expecting ',' delimiter": lambda: _("a comma is missing"),
+    "Expecting ':' delimiter": lambda: _("a colon after the field name is missing"),
+    "Unterminated string starting at": lambda: _("a text is not closed with a double quote"),
+    "Invalid control character at": lambda: _("a text holds a line break or a tab"),
+    "Extra data": lambda: _("something follows the end of the document"),
+}
+
+
+class BundleUnreadable(ValueError):
+    """The file cannot be read as a bundle at all; the message is a translated sentence."""
+
+
+def parse(text: str):
+    """The bundle in ``text`` (JSON), or ``BundleUnreadable`` saying what is wrong and where."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problem = _JSON_PROBLEMS.get(exc.msg, lambda: _("the text cannot be read as JSON"))()
+        raise BundleUnreadable(
+            _("The file is not valid JSON: line %(line)s, column %(column)s: %(problem)s.")
+            % {"line": exc.lineno, "column": exc.colno, "problem": problem}
+        ) from None
+    except RecursionError:
+        too_deep = True  # nested deeper than the parser itself can follow
+    else:
+        too_deep = _depth(data) > MAX_DEPTH
+    if too_deep:
+        raise BundleUnreadable(
+            _(
+                "The file is nested more than %(limit)s levels deep, which a bundle never is: "
+                "is it the right file?"
+            )
+            % {"limit": MAX_DEPTH}
+        )
+    return data
+
+
+def _depth(data) -> int:
+    """How many lists and objects lie inside each other, counted without recursion."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, level)
+            if deepest > MAX_DEPTH:
+                return deepest
+            stack.extend(
+                (child, level + 1) for child in (node.values() if isinstance(node, dict) else node)
+            )
+    return deepest
 
 
 @cache
@@ -154,8 +221,6 @@ _TYPE_MESSAGES = {
     ("null", "object"): lambda: _("expected an object or null"),
 }
 
-_MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$"
-
 
 def _schema_errors(data) -> Iterator[tuple[list, str]]:
     for error in _validator().iter_errors(data):
@@ -199,14 +264,8 @@ def _schema_errors(data) -> Iterator[tuple[list, str]]:
             yield parts, _("%(value)s is not a date") % {"value": show(value)}
         elif keyword == "format":
             yield parts, _("%(value)s is not a date and time") % {"value": show(value)}
-        elif keyword == "pattern" and expected == _MONTH_PATTERN:
+        elif keyword == "pattern":  # the only pattern of schema.json: keys follow check_key
             yield parts, _("%(value)s is not a month (YYYY-MM)") % {"value": show(value)}
-        elif keyword == "pattern":
-            yield (
-                parts,
-                _("%(value)s is not a valid key: it may not contain spaces or / \\ ? # %%")
-                % {"value": show(value)},
-            )
         elif keyword in ("minLength", "minItems"):
             yield parts, _("must not be empty")
         elif keyword == "maxLength":
@@ -347,6 +406,9 @@ class _KeyChecks:
         ):
             for index, item in _items(data, kind):
                 self.define(kind, [kind, index], item)
+        for section in ("district", "school"):
+            if isinstance(data.get(section), dict) and isinstance(data[section].get("key"), str):
+                self.key_rule([section, "key"], data[section]["key"])
         for a, association in _items(data, "associations"):
             for kind in ("meetings", "open_lessons", "documents"):
                 for index, item in _items(association, kind):
@@ -390,9 +452,27 @@ class _KeyChecks:
         key = item.get("key")
         if not isinstance(key, str):
             return
+        self.key_rule([*parts, "key"], key)
         first = self.keys[kind].setdefault(key, format_path(parts))
         if first != format_path(parts):
             self.error([*parts, "key"], _KIND_MESSAGES[kind][1](key, first))
+
+    def key_rule(self, parts: list, key: str) -> None:
+        """The rule the forms apply to a new key (Latin letters, digits, "." "_" "-"; not a word
+        the URLs use, such as "new"): keys travel in URLs, so a bundle may not bring others."""
+        if not key:
+            return  # "must not be empty", from the schema
+        try:
+            check_key(key)
+        except DjangoValidationError:
+            if key in RESERVED_KEYS:
+                message = _("%(value)s names a page of Usul and cannot be a key; choose another")
+            else:
+                message = _(
+                    "%(value)s is not a valid key: use Latin letters, digits, “.”, “_” or “-”, "
+                    "beginning with a letter or a digit"
+                )
+            self.error(parts, message % {"value": show(key)})
 
     def ref(self, parts: list, item: dict, field: str, kind: str) -> None:
         value = item.get(field)

@@ -21,12 +21,11 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from usul.accounts.links import link_or
 from usul.accounts.policy import get_visible, require, visible
 from usul.bundle.management.commands.export_bundle import bundle_text
 from usul.bundle.management.commands.import_bundle import summary_line
 from usul.bundle.services import bundle_export, bundle_import, bundle_preview
-from usul.bundle.validation import BundleInvalid, validate
+from usul.bundle.validation import BundleInvalid, BundleUnreadable, parse, validate
 from usul.schools.models import School
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -94,12 +93,9 @@ class UploadForm(forms.Form):
         except UnicodeDecodeError:
             raise forms.ValidationError(_("The file is not UTF-8 text.")) from None
         try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise forms.ValidationError(
-                _("The file is not JSON: %(reason)s (line %(line)s, column %(column)s).")
-                % {"reason": exc.msg, "line": exc.lineno, "column": exc.colno}
-            ) from None
+            return parse(text)
+        except BundleUnreadable as exc:
+            raise forms.ValidationError(str(exc)) from None
 
 
 def _uploads() -> Path:
@@ -204,7 +200,7 @@ def _confirm(request):
         )  # fmt: skip
     _forget(request, token, path)
     messages.success(request, summary_line(summary))
-    return redirect(link_or("schools:overview", summary.school, fallback=reverse("bundle:upload")))
+    return redirect(reverse("schools:overview", args=[summary.school]))
 
 
 @login_required

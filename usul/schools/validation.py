@@ -30,7 +30,7 @@ def check_key(key: str, *, field: str = "key", label: str | None = None) -> None
                 % {"label": label or _("Key"), "key": key}
             }
         )
-    if not KEY_PATTERN.match(key or ""):
+    if not KEY_PATTERN.fullmatch(key or ""):
         raise ValidationError(
             {
                 field: _(

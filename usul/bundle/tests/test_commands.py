@@ -87,9 +87,38 @@ def test_an_unreadable_file_or_one_that_is_not_json_exits_2(tmp_path):
     status, _out, err = run("import_bundle", str(broken), "--lang", "en")
     assert status == 2
     assert err == (
-        f"usul import: {broken} is not JSON: Expecting property name enclosed in double quotes "
-        "(line 2, column 16)\n"
+        f"usul import: {broken}: The file is not valid JSON: line 2, column 16: a field name in "
+        "double quotes is expected (is there a comma too many?).\n"
     )
+    assert not School.objects.exists()
+
+
+def test_a_broken_file_is_explained_in_kyrgyz_with_its_line_and_column(tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "usul-bundle",\n  "version": 1,,}', encoding="utf-8")
+
+    status, _out, err = run("import_bundle", str(broken), "--lang", "ky")
+
+    assert status == 2
+    assert "2-сап, 16-орун" in err
+    assert "Expecting" not in err  # the parser's English stays out of the Kyrgyz sentence
+
+
+def test_a_deeply_nested_file_is_refused_with_a_sentence_not_a_traceback(tmp_path, example):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    nested = tmp_path / "nested.json"
+    # Deep enough to pass the parser, far deeper than any bundle.
+    example["school"]["settings"] = json.loads('{"a":' * 500 + "1" + "}" * 500)
+    nested.write_text(json.dumps(example), encoding="utf-8")
+
+    for path in (deep, nested):
+        status, _out, err = run("import_bundle", str(path), "--lang", "en")
+        assert status == 2
+        assert err == (
+            f"usul import: {path}: The file is nested more than 32 levels deep, which a bundle "
+            "never is: is it the right file?\n"
+        )
     assert not School.objects.exists()
 
 

@@ -6,9 +6,8 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
-from usul.accounts.links import link_or
 from usul.accounts.models import User
 from usul.people.models import Role, Staff
 from usul.schools.models import School
@@ -61,7 +60,7 @@ def test_an_administrator_sees_what_will_change_then_confirms(client, uploads, e
     done = client.post(UPLOAD, {"token": preview.context["token"], "confirm": "1"})
 
     assert done.status_code == 302
-    assert done["Location"] == link_or("schools:overview", "sch-17", fallback=UPLOAD)
+    assert done["Location"] == "/school/sch-17/"  # the school's overview
     school = School.objects.get(key="sch-17")
     assert Staff.objects.filter(school=school).count() == 8
     assert Staff.history.filter(history_user=admin).count() == 8
@@ -95,13 +94,21 @@ def test_an_invalid_upload_lists_every_error_and_keeps_nothing(client, uploads, 
 
     page = client.post(UPLOAD, {"bundle": as_file('{"format": ')})
     assert page.status_code == 200
-    assert "The file is not JSON: Expecting value (line 1, column 12)." in page.text
+    assert "The file is not valid JSON: line 1, column 12: a value is missing" in page.text
+
+    page = client.post(UPLOAD, {"bundle": as_file("[" * 100_000 + "]" * 100_000)})
+    assert page.status_code == 200
+    assert "The file is nested more than 32 levels deep" in page.text
 
     admin.language = "ru"
     admin.save(update_fields=["language"])
     page = client.post(UPLOAD, {"bundle": as_file(example)})
     assert "В пакете 2 ошибки; ничего не импортировано." in page.text
     assert "<code>staff[3].birth_date</code>: &quot;1980-02-30&quot; — не дата" in page.text
+
+    page = client.post(UPLOAD, {"bundle": as_file('{"format": ')})
+    assert "строка 1, позиция 12" in page.text
+    assert "Expecting" not in page.text  # the parser's English stays out of the Russian page
 
 
 def test_a_confirmation_needs_an_upload_of_this_session(client, uploads, example):
@@ -166,3 +173,16 @@ def test_who_may_download_the_school_bundle(client, school, director, outsider_s
     for who, (account, status) in refused.items():
         client.force_login(account)
         assert client.get(url).status_code == status, who
+
+
+def test_a_missing_overview_page_fails_loudly_instead_of_dropping_the_link(
+    client, uploads, example, settings
+):
+    """Without the school's overview the confirmation cannot send the administrator there: the
+    page must fail (and a test with it), not quietly send them elsewhere."""
+    client.force_login(user(is_administrator=True))
+    preview = client.post(UPLOAD, {"bundle": as_file(example)})
+    settings.ROOT_URLCONF = "usul.bundle.tests.urls_without_schools"
+
+    with pytest.raises(NoReverseMatch):
+        client.post("/bundle/upload/", {"token": preview.context["token"], "confirm": "1"})

@@ -5,14 +5,16 @@ from __future__ import annotations
 import copy
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from jsonschema import Draft202012Validator
 
 from usul.accounts.policy import command_line_administrator
 from usul.bundle.services import bundle_import
-from usul.bundle.validation import BundleInvalid, schema, validate
+from usul.bundle.validation import BundleInvalid, schema, show, validate
 from usul.people.models import Staff
 from usul.schools.models import School
+from usul.schools.validation import check_key
 
 # Usul's command-line administrator: these tests are about the bundle, not who imports it.
 ADMINISTRATOR = command_line_administrator()
@@ -228,7 +230,8 @@ def test_what_the_database_would_refuse_is_reported_before_anything_is_written(e
     example["school"]["key"] = "sch 17"
 
     assert_nothing_written(example, [
-        'school.key: "sch 17" is not a valid key: it may not contain spaces or / \\ ? # %',
+        'school.key: "sch 17" is not a valid key: use Latin letters, digits, “.”, “_” or “-”, '
+        "beginning with a letter or a digit",
         'years[1].end: "2025-08-31" is earlier than "start" ("2025-09-01")',
         "staff[0].last_name: is longer than 100 characters",
         'staff[2].positions[1].to: "2015-08-31" is earlier than "from" ("2015-09-01")',
@@ -278,3 +281,35 @@ def test_messages_are_translated_and_the_path_stays_as_it_is(example):
         'staff[3].birth_date: "1980-02-30" — не дата',
         'associations[1].members[0].staff: неизвестный ключ сотрудника "t-x"',
     ]
+
+
+@pytest.mark.parametrize("key", ["..", ".", "<b>k", "-x", "k\n", "ключ"])
+def test_a_bundle_key_follows_the_rule_of_the_forms(example, key):
+    with pytest.raises(ValidationError):
+        check_key(key)  # what a form answers for the same key
+    example["staff"].append({"key": key, "last_name": "Асанов", "first_name": "Бакыт"})
+    document = {**example["associations"][0]["documents"][0], "key": key}
+    example["associations"][0]["documents"].append(document)
+
+    assert messages(example) == [
+        f"staff[8].key: {show(key)} is not a valid key: use Latin letters, digits, “.”, “_” or "
+        "“-”, beginning with a letter or a digit",
+        f"associations[0].documents[{len(example['associations'][0]['documents']) - 1}].key: "
+        f"{show(key)} is not a valid key: use Latin letters, digits, “.”, “_” or “-”, "
+        "beginning with a letter or a digit",
+    ]
+
+
+def test_a_word_that_names_a_page_is_no_key_in_a_bundle_either(example):
+    example["school"]["key"] = "new"
+    example["staff"].append({"key": "new", "last_name": "Асанов", "first_name": "Бакыт"})
+
+    assert messages(example) == [
+        'school.key: "new" names a page of Usul and cannot be a key; choose another',
+        'staff[8].key: "new" names a page of Usul and cannot be a key; choose another',
+    ]
+
+
+def test_keys_the_forms_accept_are_accepted(example):
+    example["staff"].append({"key": "t.asanov_2", "last_name": "Асанов", "first_name": "Бакыт"})
+    assert messages(example) == []

@@ -6,7 +6,6 @@ imported); 2 the file cannot be read or is not JSON.
 
 from __future__ import annotations
 
-import json
 import sys
 
 from django.conf import settings
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from usul.accounts.policy import command_line_administrator
 from usul.bundle.services import bundle_import
-from usul.bundle.validation import BundleInvalid
+from usul.bundle.validation import BundleInvalid, BundleUnreadable, parse
 
 
 def read_bundle(path: str):
@@ -31,12 +30,9 @@ def read_bundle(path: str):
     except UnicodeDecodeError as exc:
         raise ValueError(_("%(path)s is not UTF-8 text") % {"path": path}) from exc
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(
-            _("%(path)s is not JSON: %(reason)s (line %(line)s, column %(column)s)")
-            % {"path": path, "reason": exc.msg, "line": exc.lineno, "column": exc.colno}
-        ) from exc
+        return parse(text)
+    except BundleUnreadable as exc:
+        raise ValueError(f"{path}: {exc}") from exc
 
 
 def summary_line(summary) -> str:
