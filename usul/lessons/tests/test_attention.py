@@ -87,9 +87,9 @@ def test_it_costs_three_queries_whatever_the_number(ma, lesson):
 
 
 def test_an_observation_without_a_judgement_reads_as_a_whole_sentence(ma, lesson):
-    form = observation_template_ensure(school=ma.school)
+    form = observation_template_ensure(actor=act(ma.deputy_user), school=ma.school)
     observation = observation_record(
-        actor=ma.colleague_user,
+        actor=act(ma.colleague_user),
         observer=ma.colleague,
         open_lesson=lesson,
         date=None,
