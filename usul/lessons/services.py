@@ -35,6 +35,7 @@ from usul.lessons.models import (
 )
 from usul.lessons.selectors import current_template
 from usul.lib.dates import format_date
+from usul.notifications.services import notify
 from usul.people.models import Staff
 from usul.planning.models import PlanItem, PlanItemKind
 from usul.planning.services import plan_item_carried_out
@@ -44,9 +45,6 @@ GRADES = range(1, 12)  # grades 1–11 of a Kyrgyz general-education school
 
 
 def _notify(**kwargs) -> None:
-    # Imported here: the notifications app is delivered separately (docs/TEAM.md).
-    from usul.notifications.services import notify
-
     notify(**kwargs)
 
 

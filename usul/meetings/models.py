@@ -125,3 +125,30 @@ class Resolution(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text}"
+
+
+class ResolutionReminder(TimeStamped):
+    """The overdue notice for one resolution and one due date was sent (idempotent cron)."""
+
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="+")
+    # The due date that was missed: if the MA moves the due date and it passes again, the
+    # people are told again — once per missed date.
+    due = models.DateField(_("due"))
+    # The tables kept their names when the reminders left ``notifications`` (state-only move).
+    history = HistoricalRecords(table_name="notifications_historicalresolutionreminder")
+
+    school_field = "resolution__meeting__school"
+
+    class Meta:
+        db_table = "notifications_resolutionreminder"
+        ordering = ["resolution", "due"]
+        verbose_name = _("overdue reminder")
+        verbose_name_plural = _("overdue reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["resolution", "due"], name="resolution_reminder_once_per_due"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resolution} ({self.due:%d.%m.%Y})"

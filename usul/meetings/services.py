@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from usul.associations.models import Association
@@ -25,9 +26,12 @@ from usul.meetings.models import (
     Meeting,
     MeetingStatus,
     Resolution,
+    ResolutionReminder,
     ResolutionStatus,
 )
 from usul.meetings.selectors import meeting_window
+from usul.notifications.models import NotificationKind
+from usul.notifications.services import notify
 from usul.people.models import Staff
 from usul.planning.models import PlanItem, PlanItemKind
 from usul.planning.services import plan_item_carried_out
@@ -36,9 +40,6 @@ from usul.schools.models import SchoolYear
 
 def _notify(*, recipients, actor, **kwargs) -> None:
     """Tell the people concerned — not the one who made the change, who knows already."""
-    # Imported here: the notifications app is delivered separately (docs/TEAM.md).
-    from usul.notifications.services import notify
-
     own = getattr(actor, "staff_id", None)
     others = [staff for staff in recipients if staff.pk != own]
     if others:
@@ -414,3 +415,46 @@ def resolution_set_status(*, actor, resolution: Resolution, status: str) -> Reso
     resolution._history_user = actor
     resolution.save(update_fields=["status", "updated_at"])
     return resolution
+
+
+def resolutions_notify_overdue(*, today: dt.date) -> int:
+    """Tell the responsible person and the MA's head of each open resolution past its due date.
+
+    DOC-12, ORG-4: resolutions are the MA's decisions and must be carried out. A resolution is
+    overdue when it is still open and its due date is before ``today`` (due today is not late
+    yet). Each resolution is reported once per missed due date: the reminder row, written in
+    the same transaction as the notifications, makes a second run send nothing. Returns the
+    number of resolutions reported.
+    """
+    reminded = ResolutionReminder.objects.filter(resolution=OuterRef("pk"), due=OuterRef("due"))
+    overdue = (
+        Resolution.objects.filter(status=ResolutionStatus.OPEN, due__lt=today)
+        .exclude(Exists(reminded))
+        .select_related("responsible", "meeting__school", "meeting__association")
+        .prefetch_related("meeting__association__heads__staff")
+        .order_by("due", "pk")
+    )
+    reported = 0
+    for resolution in overdue:
+        meeting = resolution.meeting
+        association = meeting.association
+        recipients = [s for s in (resolution.responsible, head_at(association, today)) if s]
+        with transaction.atomic():
+            # A concurrent run may have reported it a moment ago: the unique reminder decides.
+            _, created = ResolutionReminder.objects.get_or_create(
+                resolution=resolution, due=resolution.due
+            )
+            if not created:
+                continue
+            notify(
+                kind=NotificationKind.RESOLUTION_OVERDUE,
+                recipients=recipients,
+                url=meeting_url(meeting),
+                params={
+                    "association": association.name,
+                    "resolution": Truncator(resolution.text).chars(200),
+                    "due": resolution.due,
+                },
+            )
+        reported += 1
+    return reported

@@ -9,8 +9,9 @@ A notification stores only its **kind** and plain **params** (names, dates, a co
 is rendered when it is read, in the reader's language, so that a Kyrgyz reader and a Russian
 reader of the same event each read their own language.
 
-A **resolution reminder** remembers that the people of an overdue resolution were told, so that
-the daily ``notify_overdue`` run tells them once.
+Notifications are a delivery layer: the apps of the MA's work (planning, meetings, lessons)
+call ``notify``; nothing here imports them. What an event *is* (an overdue resolution, say)
+belongs to the app of that event.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ import uuid
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from usul.lib.models import TimeStamped
 
@@ -80,30 +80,3 @@ class Notification(TimeStamped):
     @property
     def is_unread(self) -> bool:
         return self.read_at is None
-
-
-class ResolutionReminder(TimeStamped):
-    """The overdue notice for one resolution and one due date was sent (idempotent cron)."""
-
-    resolution = models.ForeignKey(
-        "meetings.Resolution", on_delete=models.CASCADE, related_name="+"
-    )
-    # The due date that was missed: if the MA moves the due date and it passes again, the
-    # people are told again — once per missed date.
-    due = models.DateField(_("due"))
-    history = HistoricalRecords()
-
-    school_field = "resolution__meeting__school"
-
-    class Meta:
-        ordering = ["resolution", "due"]
-        verbose_name = _("overdue reminder")
-        verbose_name_plural = _("overdue reminders")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["resolution", "due"], name="resolution_reminder_once_per_due"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.resolution} ({self.due:%d.%m.%Y})"

@@ -1,6 +1,6 @@
 """Writes of the notifications app: tell people, mark what they have read.
 
-``notify`` is called by the other apps inside their own transaction (TEAM.md): the in-app
+``notify`` is called by the other apps inside their own transaction: the in-app
 notifications are stored with the change that caused them, and the e-mails leave only once
 that change is committed — a rolled-back change tells nobody anything.
 
@@ -22,9 +22,8 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage, get_connection
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from usul.notifications.models import Notification, NotificationKind
@@ -126,53 +125,3 @@ def notifications_mark_all_read(*, actor, staff) -> int:
     return Notification.objects.filter(recipient=staff, read_at__isnull=True).update(
         read_at=now, updated_at=now
     )
-
-
-def resolutions_notify_overdue(*, today: dt.date) -> int:
-    """Tell the responsible person and the MA's head of each open resolution past its due date.
-
-    DOC-12, ORG-4: resolutions are the MA's decisions and must be carried out. A resolution is
-    overdue when it is still open and its due date is before ``today`` (due today is not late
-    yet). Each resolution is reported once per missed due date: the reminder row, written in
-    the same transaction as the notifications, makes a second run send nothing. Returns the
-    number of resolutions reported.
-    """
-    from usul.associations.selectors import head_at
-    from usul.calendars.links import meeting_url
-    from usul.meetings.models import Resolution, ResolutionStatus
-    from usul.notifications.models import ResolutionReminder
-
-    reminded = ResolutionReminder.objects.filter(
-        resolution=models.OuterRef("pk"), due=models.OuterRef("due")
-    )
-    overdue = (
-        Resolution.objects.filter(status=ResolutionStatus.OPEN, due__lt=today)
-        .exclude(models.Exists(reminded))
-        .select_related("responsible", "meeting__school", "meeting__association")
-        .prefetch_related("meeting__association__heads__staff")
-        .order_by("due", "pk")
-    )
-    reported = 0
-    for resolution in overdue:
-        meeting = resolution.meeting
-        association = meeting.association
-        recipients = [s for s in (resolution.responsible, head_at(association, today)) if s]
-        with transaction.atomic():
-            # A concurrent run may have reported it a moment ago: the unique reminder decides.
-            _, created = ResolutionReminder.objects.get_or_create(
-                resolution=resolution, due=resolution.due
-            )
-            if not created:
-                continue
-            notify(
-                kind=NotificationKind.RESOLUTION_OVERDUE,
-                recipients=recipients,
-                url=meeting_url(meeting.school.key, meeting.key, association.key),
-                params={
-                    "association": association.name,
-                    "resolution": Truncator(resolution.text).chars(200),
-                    "due": resolution.due,
-                },
-            )
-        reported += 1
-    return reported

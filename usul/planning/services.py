@@ -29,6 +29,7 @@ from usul.accounts.policy import Viewer, require, viewer_for
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, supervisors_at
 from usul.lib.dates import format_date, month_key, months_between
+from usul.notifications.services import notify
 from usul.people.models import DEPUTY_ROLES, Staff
 from usul.people.selectors import roles_at, staff_with_history
 from usul.planning import events
@@ -159,8 +160,6 @@ def _plan_url(plan: WorkPlan) -> str:
 
 
 def _notify(kind: str, plan: WorkPlan, actor: Viewer, recipients, **params) -> None:
-    from usul.notifications.services import notify
-
     people = [s for s in recipients if s is not None and s != actor.staff]
     if not people:
         return

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from usul.lib.dates import parse_date
-from usul.notifications.services import resolutions_notify_overdue
+from usul.meetings.services import resolutions_notify_overdue
 
 
 class Command(BaseCommand):
