@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "usul.bundle",
     "usul.notifications",
     "usul.calendars",
+    "usul.home",
     "usul.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -81,7 +82,7 @@ DATABASES = {"default": env.database(USUL_HOME)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:home"
+LOGIN_REDIRECT_URL = "home:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("usul.home.urls")),
     path("", include("usul.accounts.urls")),
     path("school/", include("usul.schools.urls")),
     path("staff/", include("usul.people.urls")),

@@ -11,7 +11,7 @@ from usul.testing import factories as f
 
 LOGIN = reverse("accounts:login")
 LANGUAGE = reverse("accounts:language")
-HOME = reverse("accounts:home")
+HOME = reverse("home:home")
 
 
 def login(client, username="deputy", password="test-pass-123"):

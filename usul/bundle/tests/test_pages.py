@@ -137,7 +137,7 @@ def test_only_administrators_may_import(client, uploads, school, deputy, example
     assert client.get(UPLOAD).status_code == 403
     assert client.post(UPLOAD, {"bundle": as_file(example)}).status_code == 403
     assert not uploads.exists() or list(uploads.glob("*.json")) == []
-    home = client.get(reverse("accounts:home"))
+    home = client.get(reverse("home:home"))
     assert home.status_code == 200
     assert UPLOAD not in home.text
     client.logout()
@@ -160,7 +160,7 @@ def test_who_may_download_the_school_bundle(client, school, director, outsider_s
         "methodologist of another district": (user(district=outsider_school.district), 404),
     }
     client.force_login(allowed["director"])
-    assert f'href="{url}" download' in client.get(reverse("accounts:home")).text  # the menu
+    assert f'href="{url}" download' in client.get(reverse("home:home")).text  # the menu
     for who, account in allowed.items():
         client.force_login(account)
         response = client.get(url)

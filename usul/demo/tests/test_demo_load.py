@@ -50,7 +50,7 @@ def test_each_role_logs_in_with_its_printed_password_and_lands_on_the_home_page(
         )
 
         assert response.status_code == 200
-        assert response.redirect_chain[-1][0] == reverse("accounts:home")
+        assert response.redirect_chain[-1][0] == reverse("home:home")
         viewer = response.wsgi_request.viewer
         assert (persona.username, viewer.roles) == (persona.username, roles)
         assert getattr(viewer.staff, "key", None) == staff_key

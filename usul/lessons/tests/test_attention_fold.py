@@ -32,7 +32,7 @@ def give_lessons(ma, count: int) -> None:
 
 
 def lesson_items(client, query: str = "") -> list[str]:
-    page = client.get(reverse("accounts:home") + query).content.decode()
+    page = client.get(reverse("home:home") + query).content.decode()
     attention = page[page.index('<ul class="plain attention">') :].split("</ul>")[0]
     items = re.findall(r"<li class=\"[^\"]*\">(.*?)</li>", attention, flags=re.S)
     # Other apps speak too (the teacher's own compliance gaps): keep the open-lesson lines.

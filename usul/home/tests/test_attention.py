@@ -2,8 +2,9 @@
 
 from types import SimpleNamespace
 
-from usul.lib import attention
-from usul.lib.attention import SHOWN, Attention, attention_for
+from usul.home import attention
+from usul.home.attention import attention_for
+from usul.lib.attention import SHOWN, Attention
 
 
 def provide(monkeypatch, severities):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from usul.testing import factories as f
 from usul.testing.queries import queries_of
 
-HOME = reverse("accounts:home")
+HOME = reverse("home:home")
 
 
 def test_the_deputy_sees_the_school_summary_with_links(as_user, scene):
