@@ -12,7 +12,7 @@ from usul.accounts.policy import viewer_for
 from usul.compliance import attention
 from usul.compliance.services import Part, build_report, check_part, default_as_of
 from usul.demo.tests.conftest import TODAY
-from usul.lib.attention import attention_for
+from usul.home.attention import attention_for
 from usul.schools.models import SchoolYear
 
 # Queries of the compliance items: the whole school for the leadership (the school, its years,
