@@ -1,1 +1,0 @@
-from usul.accounts.tests.scene import as_user, scene  # noqa: F401  (fixtures)
