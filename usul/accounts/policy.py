@@ -12,7 +12,14 @@ Rules of the policy:
 - Nobody ever sees another school's data; a district methodologist reads the schools of their
   district; the administrator sees everything.
 - Personal data (birth date, employment history, courses, categories) is visible to the person,
-  the head of their MA, the deputies and the director — not to other teachers.
+  the head of their MA, the deputies and the director — not to other teachers. A lesson
+  observation is read the same way, and by its observer too.
+
+A rule that both answers for one object and filters a list is declared once and yields both
+(Kolibri's ``readable_by_user_filter``): ``PersonalRule.q(viewer)`` is the list filter that
+``visible`` applies, ``PersonalRule.allows(viewer, obj)`` the object check behind ``can``,
+both read from the same fields. A test walks every model on a two-school scene and every role
+and asserts that the two agree.
 """
 
 from __future__ import annotations
@@ -33,11 +40,48 @@ ADMINISTRATOR = "administrator"
 
 LEADERSHIP = frozenset({Role.DIRECTOR, *DEPUTY_ROLES})
 
-# Models whose rows are personal data of one staff member (path to that staff member).
+
+@dataclass(frozen=True)
+class PersonalRule:
+    """Rows about one staff member (``person``, a foreign key to Staff), read by that person,
+    by the staff named in ``also`` (an observation's observer), by the head of an MA the person
+    belongs to, and by those who see all personal data (leadership, district, administrator).
+    Within the viewer's school(s) only: ``visible`` and ``can`` add the school scope."""
+
+    person: str
+    also: tuple[str, ...] = ()
+
+    def q(self, viewer: Viewer) -> Q | None:
+        """The list filter; None when the viewer reads every row in scope."""
+        if _sees_all_personal(viewer):
+            return None
+        if viewer.staff is None:
+            return Q(pk__in=[])
+        me = viewer.staff.pk
+        condition = Q(**{f"{self.person}_id__in": {me, *viewer.headed_member_ids}})
+        for other in self.also:
+            condition |= Q(**{f"{other}_id": me})
+        return condition
+
+    def allows(self, viewer: Viewer, obj: Model) -> bool:
+        """The object check, read from the same fields as ``q``."""
+        if _sees_all_personal(viewer):
+            return True
+        if viewer.staff is None:
+            return False
+        me = viewer.staff.pk
+        if getattr(obj, f"{self.person}_id") in {me, *viewer.headed_member_ids}:
+            return True
+        return any(getattr(obj, f"{other}_id") == me for other in self.also)
+
+
+# Models whose rows are personal data of one staff member (GEN-3; SVC-D4 for observations,
+# which evaluate a teacher: not read by every colleague).
 PERSONAL = {
-    "people.employment": "staff",
-    "people.category": "staff",
-    "people.course": "staff",
+    "people.employment": PersonalRule("staff"),
+    "people.category": PersonalRule("staff"),
+    "people.course": PersonalRule("staff"),
+    "lessons.observation": PersonalRule("teacher", also=("observer",)),
 }
 
 
@@ -132,12 +176,10 @@ def visible(viewer: Viewer, queryset: QuerySet) -> QuerySet:
     school_q = _school_q(viewer, path)
     if school_q is not None:
         queryset = queryset.filter(school_q)
-    personal = PERSONAL.get(model._meta.label_lower)
-    if personal and not _sees_all_personal(viewer):
-        allowed = set(viewer.headed_member_ids)
-        if viewer.staff is not None:
-            allowed.add(viewer.staff.pk)
-        queryset = queryset.filter(**{f"{personal}__in": allowed})
+    rule = PERSONAL.get(model._meta.label_lower)
+    personal_q = rule.q(viewer) if rule is not None else None
+    if personal_q is not None:
+        queryset = queryset.filter(personal_q)
     return queryset
 
 
@@ -154,6 +196,15 @@ def school_of(obj: Model):
     for part in path.split("__") if path else []:
         target = getattr(target, part)
     return target
+
+
+def _views(viewer: Viewer, obj: Model) -> bool:
+    """The object form of ``visible``: in the viewer's school(s), and if the row is personal
+    data, allowed by its ``PersonalRule``."""
+    if not in_scope(viewer, obj):
+        return False
+    rule = PERSONAL.get(obj._meta.label_lower)
+    return rule is None or rule.allows(viewer, obj)
 
 
 def in_scope(viewer: Viewer, obj: Model) -> bool:
@@ -198,9 +249,38 @@ def _manages_association(viewer: Viewer, obj: Model) -> bool:
     return association is not None and _own_school(viewer, obj) and viewer.heads(association)
 
 
+def owns_plan(viewer: Viewer, obj: Model) -> bool:
+    """ORG-2, GEN-9: a plan is the viewer's own when they head its MA or submitted it last —
+    approval is a deputy's check on the MA's work, which nobody performs on themselves. On an
+    MA (before there is a plan to ask about), only heading it counts."""
+    association = _association_of(obj)
+    if association is not None and viewer.heads(association):
+        return True
+    if obj._meta.label_lower != "planning.workplan" or viewer.user is None:
+        return False
+    from usul.planning.models import PlanEventKind
+
+    submitted = (
+        obj.events.filter(kind=PlanEventKind.SUBMITTED).order_by("-at", "-id").only("actor").first()
+    )
+    return submitted is not None and submitted.actor_id == getattr(viewer.user, "pk", None)
+
+
 def _approves(viewer: Viewer, obj: Model) -> bool:
-    # ORG-2: plans are approved by a deputy director (of the same school).
-    return viewer.is_deputy and _own_school(viewer, obj)
+    # ORG-2: plans are approved (or returned) by a deputy director of the same school, never
+    # on a plan of their own.
+    return viewer.is_deputy and _own_school(viewer, obj) and not owns_plan(viewer, obj)
+
+
+def _views_compliance(viewer: Viewer, obj: Model) -> bool:
+    # GEN-9: the check against the regulation is the leadership's tool; the district reads its
+    # schools'; an MA head reads their MA's part. Teachers are not shown it.
+    if not in_scope(viewer, obj):
+        return False
+    if viewer.is_leadership or viewer.is_administrator or viewer.is_district:
+        return True
+    association = _association_of(obj)
+    return association is not None and viewer.heads(association)
 
 
 def _is_self(viewer: Viewer, obj: Model) -> bool:
@@ -223,21 +303,6 @@ def _visits_lessons_of(viewer: Viewer, teacher: Model) -> bool:
     if _is_self(viewer, teacher) or not _own_school(viewer, teacher):
         return False
     return viewer.is_leadership or teacher.pk in viewer.headed_member_ids
-
-
-def _reads_observation(viewer: Viewer, observation: Model) -> bool:
-    # SVC-D4: an observation evaluates a teacher; it is read by that teacher, its observer,
-    # the head of the teacher's MA, the leadership and the district — not by every colleague.
-    if not in_scope(viewer, observation):
-        return False
-    if _sees_all_personal(viewer):
-        return True
-    if viewer.staff is None:
-        return False
-    return (
-        viewer.staff.pk in (observation.teacher_id, observation.observer_id)
-        or observation.teacher_id in viewer.headed_member_ids
-    )
 
 
 def _sets_resolution_status(viewer: Viewer, resolution: Model) -> bool:
@@ -276,7 +341,7 @@ def _exports_bundle(viewer: Viewer, school: Model) -> bool:
 
 # action -> who may do it on an object. Later issues add their actions here, nowhere else.
 ACTIONS = {
-    "view": in_scope,
+    "view": _views,
     "view_personal": sees_personal_data,
     "manage_school": _manages_school,  # staff cards, MAs, orders, memberships, elections
     "manage_association": _manages_association,  # the MA's plan, meetings, lessons
@@ -286,20 +351,12 @@ ACTIONS = {
     "import_bundle": lambda v, o: v.is_administrator,
     "export_bundle": _exports_bundle,
     "edit_own_card": lambda v, o: _is_self(v, o) or _manages_school(v, o),
-    "view_compliance": lambda v, o: (
-        in_scope(v, o)
-        and (
-            v.is_leadership
-            or v.is_administrator
-            or v.is_district
-            or (_association_of(o) is not None and v.heads(_association_of(o)))
-        )
-    ),
+    "view_compliance": _views_compliance,
     "set_resolution_status": _sets_resolution_status,
     "attend_open_lesson": _colleague_of_teacher,
     "observe_open_lesson": _colleague_of_teacher,
     "visit_lesson": _visits_lessons_of,
-    "view_observation": _reads_observation,
+    "view_observation": _views,  # PERSONAL["lessons.observation"]
     "configure_observation_template": _manages_school,
 }
 
@@ -323,16 +380,3 @@ def get_visible(viewer: Viewer, queryset: QuerySet, **lookup):
     from django.shortcuts import get_object_or_404
 
     return get_object_or_404(visible(viewer, queryset), **lookup)
-
-
-def visible_observations(viewer: Viewer, queryset: QuerySet) -> QuerySet:
-    """The lesson observations this viewer may read: the list form of ``view_observation``."""
-    queryset = visible(viewer, queryset)
-    if _sees_all_personal(viewer):
-        return queryset
-    if viewer.staff is None:
-        return queryset.none()
-    me = viewer.staff.pk
-    return queryset.filter(
-        Q(teacher_id=me) | Q(observer_id=me) | Q(teacher_id__in=viewer.headed_member_ids)
-    )

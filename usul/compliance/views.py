@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from usul.accounts.links import link_or
-from usul.accounts.policy import get_visible, require
+from usul.accounts.policy import can, get_visible, require
 from usul.associations.models import Association
 from usul.compliance.chart import BAR_WIDTH, bars
 from usul.compliance.forms import AsOfForm
@@ -155,9 +155,7 @@ def association_page(request, school, ma):
             "warnings": sum(1 for f in report.findings_of(association) if not f.is_violation),
             "ma_page": link_or("associations:detail", school.key, association.key),
             "school_page": link_or("compliance:school", school.key)
-            if request.viewer.is_leadership
-            or request.viewer.is_district
-            or request.viewer.is_administrator
+            if can(request.viewer, "view_compliance", school)
             else "",
         }
     )
@@ -170,7 +168,7 @@ def index(request):
     viewer = request.viewer
     if viewer.school_id is not None and viewer.staff is not None:
         school = viewer.staff.school
-        if viewer.is_leadership:
+        if can(viewer, "view_compliance", school):
             return redirect("compliance:school", school.key)
         headed = Association.objects.filter(pk__in=viewer.headed_association_ids).first()
         if headed is not None:

@@ -1,7 +1,7 @@
 """Reads about open lessons and lesson observations (ORG-3, HEAD-D1, SVC-D4).
 
 Every function costs a fixed number of queries whatever the number of lessons; observations
-are always narrowed by ``usul.accounts.policy.visible_observations``.
+are always narrowed by ``usul.accounts.policy.visible`` (its rule for observations).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, QuerySet, Value
 from django.utils.translation import get_language
 
-from usul.accounts.policy import Viewer, visible, visible_observations
+from usul.accounts.policy import Viewer, visible
 from usul.lessons.default_observation_template import (
     DEFAULT_CRITERIA,
     DEFAULT_JUDGEMENTS,
@@ -101,7 +101,7 @@ def visitors_of(lesson: OpenLesson) -> list[Staff]:
 def observations_for(viewer: Viewer, queryset: QuerySet[Observation]) -> list[Observation]:
     """The observations of ``queryset`` the viewer may read, ready to show (one query)."""
     return list(
-        visible_observations(viewer, queryset)
+        visible(viewer, queryset)
         .select_related("observer", "teacher", "template", "open_lesson")
         .order_by("date", "created_at", "id")
     )

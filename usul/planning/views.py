@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from usul.accounts.policy import can, get_visible, require, visible
+from usul.accounts.policy import can, get_visible, owns_plan, require, visible
 from usul.associations.models import Association
 from usul.lib.dates import month_key
 from usul.lib.forms import add_service_errors
@@ -34,7 +34,6 @@ from usul.planning.forms import (
     month_label,
 )
 from usul.planning.models import (
-    PlanEventKind,
     PlanItem,
     PlanItemKind,
     PlanItemMaterial,
@@ -45,7 +44,6 @@ from usul.planning.models import (
 from usul.planning.selectors import (
     instructions_in_force,
     items_by_month,
-    last_event,
     plans_with_items,
     return_comment,
     school_month_grid,
@@ -166,11 +164,8 @@ def plan(request, school, ma, year):
         )
 
     editable = plan.status in (PlanStatus.DRAFT, PlanStatus.RETURNED)
-    submitted = last_event(plan, PlanEventKind.SUBMITTED)
-    # ORG-2: nobody approves their own plan (the service refuses it; the page says so first).
-    own = viewer.heads(association) or (
-        submitted is not None and submitted.actor_id == getattr(viewer.user, "pk", None)
-    )
+    # ORG-2: nobody approves their own plan (the policy's rule; the page says so first).
+    own = owns_plan(viewer, plan)
     staff_id = getattr(viewer.staff, "pk", None)
     context.update(
         {

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from usul.accounts.policy import can
 from usul.notifications.models import Notification
 from usul.planning import services as s
 from usul.planning.models import PlanEventKind, PlanItemKind, PlanStatus, PlanVersion
@@ -266,3 +267,28 @@ def test_approving_an_older_view_of_the_plan_is_refused_and_says_what_changed(
     assert "Бекова Н." in message and "goal" in message
     plan.refresh_from_db()
     assert plan.status == PlanStatus.SUBMITTED
+
+
+def test_a_deputy_who_returned_edited_and_resubmitted_a_plan_cannot_approve_it_alone(
+    head, deputy, second_deputy, ma, year
+):
+    # ORG-2: the deputy may correct a returned plan and submit it, but then it is theirs: the
+    # policy's approve_plan refuses them, and another deputy approves it.
+    plan = ready_plan(head, ma, year)
+    plan = s.plan_submit(actor=act(head), plan=plan, revision=plan.revision)
+    plan = s.plan_return(actor=act(deputy), plan=plan, revision=plan.revision, comment="Тема?")
+    plan = s.plan_update(
+        actor=act(deputy), plan=plan, revision=plan.revision, theme="Жаңы тема",
+        goal=plan.goal, directions=plan.directions, tasks=plan.tasks,
+        reflects_school_theme=False, reflects_instructions=[],
+    )  # fmt: skip
+    plan = s.plan_submit(actor=act(deputy), plan=plan, revision=plan.revision)
+    assert not can(act(deputy), "approve_plan", plan)
+    assert can(act(second_deputy), "approve_plan", plan)
+    with pytest.raises(ValidationError) as own:
+        s.plan_approve(actor=act(deputy), plan=plan, revision=plan.revision)
+    assert own.value.code == "own_plan"
+    with pytest.raises(PermissionDenied):
+        s.plan_return(actor=act(deputy), plan=plan, revision=plan.revision, comment="x")
+    plan = s.plan_approve(actor=act(second_deputy), plan=plan, revision=plan.revision)
+    assert (plan.status, plan.approved_by) == (PlanStatus.APPROVED, second_deputy)
