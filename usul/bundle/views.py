@@ -25,6 +25,7 @@ from usul.accounts.policy import get_visible, require, visible
 from usul.bundle.management.commands.export_bundle import bundle_text
 from usul.bundle.management.commands.import_bundle import summary_line
 from usul.bundle.services import bundle_export, bundle_import, bundle_preview
+from usul.bundle.services.summary import SECTION_LABELS
 from usul.bundle.validation import BundleInvalid, BundleUnreadable, parse, validate
 from usul.schools.models import School
 
@@ -33,46 +34,6 @@ MAX_BYTES = 20 * 1024 * 1024
 TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 SESSION_KEY = "bundle_uploads"
 KEEP_SECONDS = 24 * 3600
-
-SECTION_LABELS = {
-    "district": gettext_lazy("District methodological office"),
-    "school": gettext_lazy("School and its settings"),
-    "years": gettext_lazy("School years"),
-    "subjects": gettext_lazy("Subjects"),
-    "staff": gettext_lazy("Staff"),
-    "staff.positions": gettext_lazy("Positions"),
-    "staff.employment": gettext_lazy("Employment history"),
-    "staff.categories": gettext_lazy("Qualification categories"),
-    "staff.teaching": gettext_lazy("Teaching assignments"),
-    "staff.self_development": gettext_lazy("Self-development topics"),
-    "staff.courses": gettext_lazy("Qualification upgrading courses"),
-    "staff.thematic_plans": gettext_lazy("Calendar-thematic plans"),
-    "staff.thematic_plans.items": gettext_lazy("Lessons of calendar-thematic plans"),
-    "orders": gettext_lazy("Director's orders"),
-    "council_decisions": gettext_lazy("Methodological council decisions"),
-    "district_instructions": gettext_lazy("District instructions"),
-    "observation_templates": gettext_lazy("Observation forms"),
-    "associations": gettext_lazy("Methodological associations"),
-    "associations.supervisors": gettext_lazy("Supervisors"),
-    "associations.members": gettext_lazy("Memberships"),
-    "associations.heads": gettext_lazy("Head terms"),
-    "associations.plans": gettext_lazy("Work plans"),
-    "associations.plans.versions": gettext_lazy("Approved plan versions"),
-    "associations.plans.events": gettext_lazy("Steps of the plans (who, when)"),
-    "associations.plans.items": gettext_lazy("Plan items"),
-    "associations.plans.items.materials": gettext_lazy("Materials of plan items"),
-    "associations.meetings": gettext_lazy("Meetings"),
-    "associations.meetings.attendance": gettext_lazy("Attendance"),
-    "associations.meetings.resolutions": gettext_lazy("Resolutions"),
-    "associations.open_lessons": gettext_lazy("Open lessons"),
-    "associations.open_lessons.visitors": gettext_lazy("Open-lesson visitors"),
-    "associations.open_lessons.observations": gettext_lazy("Lesson observations"),
-    "associations.analyses": gettext_lazy("Year-end analyses"),
-    "associations.ktu": gettext_lazy("KTU records"),
-    "associations.ktu.values": gettext_lazy("KTU values"),
-    "associations.documents": gettext_lazy("Documentation register"),
-    "observations": gettext_lazy("Observations outside open lessons"),
-}
 
 
 class UploadForm(forms.Form):
@@ -147,6 +108,19 @@ def _changes(summary) -> list[dict]:
     return lines
 
 
+def _records(summary) -> dict[str, list[dict]]:
+    """Record by record, who and what: each change with its fields old → new, each deletion and
+    each row spared because it was recorded after the bundle was exported."""
+    found: dict[str, list[dict]] = {"changes": [], "deletions": [], "spared": []}
+    for name, changes in summary.sections.items():
+        for what in found:
+            found[what] += [
+                {"section": SECTION_LABELS[name], "record": record}
+                for record in getattr(changes, what)
+            ]
+    return found
+
+
 @login_required
 def upload(request):
     require(request.viewer, "import_bundle", None)
@@ -174,6 +148,7 @@ def upload(request):
         "school": data["school"],
         "summary": summary,
         "lines": _changes(summary),
+        **_records(summary),
     })  # fmt: skip
 
 
@@ -191,7 +166,9 @@ def _confirm(request):
         return redirect("bundle:upload")
     data = json.loads(path.read_text(encoding="utf-8"))
     try:
-        summary = bundle_import(actor=request.viewer, data=data)
+        summary = bundle_import(
+            actor=request.viewer, data=data, delete_newer="delete_newer" in request.POST
+        )
     except BundleInvalid as invalid:
         _forget(request, token, path)
         return render(

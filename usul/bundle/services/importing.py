@@ -81,17 +81,19 @@ def _history_user(actor: Viewer):
 
 
 @transaction.atomic
-def bundle_import(*, actor: Viewer, data: dict) -> ImportSummary:
+def bundle_import(*, actor: Viewer, data: dict, delete_newer: bool = False) -> ImportSummary:
     """Bring the bundle's school to what ``data`` says, in one transaction (BUNDLE.md).
 
     Only an administrator imports (``import_bundle``): a bundle replaces a school's records.
     An invalid bundle raises ``BundleInvalid`` with every error before the database is touched.
+    Rows recorded here after the bundle was exported are deleted only with ``delete_newer``
+    (the ticked box of the preview, ``--delete-newer``); otherwise they stay and are reported.
     """
     require(actor, "import_bundle", _school_named(data))
     errors = validate(data)
     if errors:
         raise BundleInvalid(errors)
-    return BundleImport(data, _history_user(actor)).run()
+    return BundleImport(data, _history_user(actor), delete_newer=delete_newer).run()
 
 
 class _Rollback(Exception):
@@ -119,8 +121,14 @@ def bundle_preview(*, actor: Viewer, data: dict) -> ImportSummary:
 class BundleImport(Reconciler):
     """One run of the import: the sections in the bundle's order, each made equal to it."""
 
-    def __init__(self, data: dict, actor_user):
-        super().__init__(ImportSummary(school=data["school"]["key"]), actor_user, timezone.now())
+    def __init__(self, data: dict, actor_user, *, delete_newer: bool = False):
+        super().__init__(
+            ImportSummary(school=data["school"]["key"]),
+            actor_user,
+            timezone.now(),
+            exported_at=_moment(data["exported_at"]) if data.get("exported_at") else None,
+            delete_newer=delete_newer,
+        )
         self.data = data
 
     def run(self) -> ImportSummary:

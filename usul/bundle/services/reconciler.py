@@ -20,8 +20,9 @@ from django.db import models
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
-from usul.bundle.services.summary import ImportSummary, SectionChanges
+from usul.bundle.services.summary import FieldChange, ImportSummary, RecordChange, SectionChanges
 from usul.bundle.validation import BundleError, BundleInvalid, format_path
+from usul.lib.dates import format_date
 
 
 def _signature(values: dict) -> tuple:
@@ -43,16 +44,63 @@ class Row:
     identity: object = None  # rows matched by identity (plan per year) instead of by equality
 
 
+def describe(obj) -> str:
+    """A record as people name it (``__str__``: a person's full name, a resolution's number and
+    text), shortened so that one change stays one line."""
+    text = str(obj)
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def _shown(field_, value) -> str:
+    if value in (None, ""):
+        return "—"
+    if field_.is_relation:
+        related = field_.related_model._base_manager.filter(pk=value).first()
+        return describe(related) if related is not None else str(value)
+    if field_.choices:
+        return str(dict(field_.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return format_date(value)
+    if isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def field_change(obj, attname: str, old) -> FieldChange:
+    """What one field becomes, in the user's words: its name, the value before and after (the
+    record a link points at is named, not its number)."""
+    field_ = next(f for f in obj._meta.concrete_fields if f.attname == attname)
+    return FieldChange(
+        str(field_.verbose_name), _shown(field_, old), _shown(field_, getattr(obj, attname))
+    )
+
+
 class Reconciler:
     """Matches the bundle's rows against the database for one school, in one transaction."""
 
     school: models.Model
 
-    def __init__(self, summary: ImportSummary, actor_user, now: dt.datetime):
+    def __init__(
+        self,
+        summary: ImportSummary,
+        actor_user,
+        now: dt.datetime,
+        *,
+        exported_at: dt.datetime | None = None,
+        delete_newer: bool = False,
+    ):
         self.summary = summary
         # The log-in written in the history as who made the change (None: Usul itself).
         self.actor_user = actor_user
         self.now = now
+        # When the bundle was exported: a row recorded here since then, which the bundle lacks,
+        # is deleted only with ``delete_newer`` (a resolution added on the web after the export
+        # must not vanish because an older file is imported again).
+        self.exported_at = exported_at
+        self.delete_newer = delete_newer
         # Objects created / changed in this import, per model, for the history written at the end.
         self.created: dict[type, dict[int, models.Model]] = defaultdict(dict)
         self.updated: dict[type, dict[int, models.Model]] = defaultdict(dict)
@@ -104,13 +152,7 @@ class Reconciler:
                 to_create.append((row, obj))
                 changes.created.append(row.label)
             else:
-                changed = self.assign(obj, row.values)
-                if changed:
-                    fields.update(changed)
-                    to_update.append((row, obj))
-                    changes.updated.append(row.label)
-                else:
-                    changes.unchanged += 1
+                self.update_row(obj, row, changes, to_update, fields)
             result[row.values["key"]] = obj
         changes.kept = sorted(set(by_key) - set(result))
         self.save(model, to_create, to_update, fields)
@@ -207,8 +249,13 @@ class Reconciler:
                 changes.kept = sorted({*changes.kept, *([parents[group]] if leftovers else [])})
                 continue
             for obj in leftovers:
+                gone = RecordChange(parents[group], describe(obj))
+                if self.newer_than_bundle(obj) and not self.delete_newer:
+                    changes.spared.append(gone)
+                    continue
                 to_delete.append(obj)
                 changes.deleted.append(parents[group])
+                changes.deletions.append(gone)
         self.delete(section, to_delete)
         self.save(model, to_create, to_update, fields)
         return result
@@ -216,13 +263,30 @@ class Reconciler:
     def update_row(
         self, obj, row: Row, changes: SectionChanges, to_update: list, fields: set
     ) -> None:
+        name = describe(obj)
+        before = {attname: getattr(obj, attname) for attname in row.values}
         changed = self.assign(obj, row.values)
         if changed:
             fields.update(changed)
             to_update.append((row, obj))
             changes.updated.append(row.label)
+            changes.changes.append(
+                RecordChange(
+                    row.label,
+                    name,
+                    [field_change(obj, attname, before[attname]) for attname in changed],
+                )
+            )
         else:
             changes.unchanged += 1
+
+    def newer_than_bundle(self, obj) -> bool:
+        """Recorded here after the bundle was exported. The export stamps whole seconds, so a
+        row of the same second as the export counts as older (the bundle may hold it)."""
+        created = getattr(obj, "created_at", None)
+        if self.exported_at is None or created is None:
+            return False
+        return created >= self.exported_at + dt.timedelta(seconds=1)
 
     @staticmethod
     def assign(obj, values: dict) -> list[str]:

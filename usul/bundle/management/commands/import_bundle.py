@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from usul.accounts.policy import command_line_administrator
 from usul.bundle.services import bundle_import
+from usul.bundle.services.summary import SECTION_LABELS
 from usul.bundle.validation import BundleInvalid, BundleUnreadable, parse
 
 
@@ -49,6 +50,35 @@ def summary_line(summary) -> str:
     }
 
 
+def record_lines(summary) -> list[str]:
+    """Who and what, record by record: each change with its fields old → new, each deletion,
+    each row kept because it was recorded here after the bundle was exported."""
+    lines = []
+    for name, changes in summary.sections.items():
+        section = SECTION_LABELS[name]
+        for change in changes.changes:
+            fields = "; ".join(f"{f.field}: {f.old} → {f.new}" for f in change.fields)
+            lines.append(
+                _("changed: %(section)s: %(record)s (%(owner)s): %(fields)s")
+                % {"section": section, "record": change.record, "owner": change.owner,
+                   "fields": fields}
+            )  # fmt: skip
+        for gone in changes.deletions:
+            lines.append(
+                _("deleted: %(section)s (%(owner)s): %(record)s")
+                % {"section": section, "owner": gone.owner, "record": gone.record}
+            )
+        for gone in changes.spared:
+            lines.append(
+                _(
+                    "kept, recorded here after the bundle was exported (--delete-newer deletes "
+                    "it): %(section)s (%(owner)s): %(record)s"
+                )
+                % {"section": section, "owner": gone.owner, "record": gone.record}
+            )
+    return lines
+
+
 def use_utf8(stream) -> None:
     """Kyrgyz letters must reach the terminal or file even under a C locale."""
     target = getattr(stream, "_out", stream)
@@ -61,6 +91,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="the bundle file (JSON)")
+        parser.add_argument(
+            "--delete-newer", action="store_true",
+            help="also delete rows recorded here after the bundle was exported",
+        )  # fmt: skip
         parser.add_argument(
             "--lang", choices=[code for code, _name in settings.LANGUAGES],
             default=settings.LANGUAGE_CODE, help="language of the messages (default: ky)",
@@ -76,9 +110,15 @@ class Command(BaseCommand):
                 self.stderr.write(f"usul import: {exc}")
                 sys.exit(2)
             try:
-                summary = bundle_import(actor=command_line_administrator(), data=data)
+                summary = bundle_import(
+                    actor=command_line_administrator(),
+                    data=data,
+                    delete_newer=options["delete_newer"],
+                )
             except BundleInvalid as invalid:
                 for error in invalid.errors:
                     self.stderr.write(str(error))
                 sys.exit(1)
             self.stdout.write(summary_line(summary))
+            for line in record_lines(summary):
+                self.stdout.write(line)
