@@ -17,9 +17,12 @@ from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from usul.accounts.policy import Viewer, require
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, is_active, members_at
 from usul.lib.dates import format_date
+from usul.lib.history import save_with_history
+from usul.lib.locking import check_revision
 from usul.meetings.models import (
     Attendance,
     AttendanceStatus,
@@ -38,24 +41,12 @@ from usul.planning.services import plan_item_carried_out
 from usul.schools.models import SchoolYear
 
 
-def _notify(*, recipients, actor, **kwargs) -> None:
+def _notify(*, recipients, actor: Viewer, **kwargs) -> None:
     """Tell the people concerned — not the one who made the change, who knows already."""
-    own = getattr(actor, "staff_id", None)
+    own = actor.staff.pk if actor.staff is not None else None
     others = [staff for staff in recipients if staff.pk != own]
     if others:
-        notify(recipients=others, actor=actor, **kwargs)
-
-
-class StaleEdit(ValidationError):
-    """Someone saved the record after the editor opened it (optimistic locking on
-    ``revision``): the second save is refused, and the page says what changed and who."""
-
-    def __init__(self, message: str, *, changed: list[str], by: str, at, current):
-        super().__init__(message, code="stale")
-        self.changed = changed
-        self.by = by
-        self.at = at
-        self.current = current
+        notify(recipients=others, actor=actor.user, **kwargs)
 
 
 def _clean_agenda(agenda: Iterable[str] | str | None) -> list[str]:
@@ -105,7 +96,7 @@ def meeting_url(meeting: Meeting) -> str:
 @transaction.atomic
 def meeting_schedule(
     *,
-    actor,
+    actor: Viewer,
     association: Association,
     year: SchoolYear,
     date: dt.date | None = None,
@@ -114,6 +105,7 @@ def meeting_schedule(
 ) -> Meeting:
     """Schedule a meeting of the MA (FUNC-2, ORG-4), directly or from a plan item of kind
     "meeting"; it gets the next number of the MA's year and a key."""
+    require(actor, "manage_association", association)
     if year.school_id != association.school_id:
         raise ValidationError({"year": _("School year: it belongs to another school.")})
     agenda = _clean_agenda(agenda)
@@ -161,9 +153,7 @@ def meeting_schedule(
         agenda=agenda,
         plan_item=plan_item,
     )
-    meeting.full_clean()
-    meeting._history_user = actor
-    meeting.save()
+    save_with_history(meeting, actor)
     members = members_at(association, date)
     head = head_at(association, date)
     _notify(
@@ -174,6 +164,16 @@ def meeting_schedule(
         actor=actor,
     )
     return meeting
+
+
+def _watched() -> dict[str, str]:
+    """The fields of a meeting an editor sees, named in their language (for a stale save)."""
+    return {
+        "date": _("date"),
+        "agenda": _("agenda"),
+        "minutes": _("minutes"),
+        "status": _("status"),
+    }
 
 
 def _locked(meeting: Meeting) -> Meeting:
@@ -191,33 +191,10 @@ def _refuse_if_cancelled(meeting: Meeting) -> None:
         )
 
 
-def _stale(current: Meeting, revision: int) -> StaleEdit:
-    """Describe what changed since ``revision`` — which fields, who, when — from the history."""
-    labels = {
-        "date": _("date"),
-        "agenda": _("agenda"),
-        "minutes": _("minutes"),
-        "status": _("status"),
-    }
-    seen = current.history.filter(revision=revision).order_by("-history_date").first()
-    latest = current.history.select_related("history_user").order_by("-history_date").first()
-    if seen is None:
-        changed = list(labels)
-    else:
-        changed = [name for name in labels if getattr(seen, name) != getattr(current, name)]
-    by = str(latest.history_user) if latest and latest.history_user else _("someone")
-    at = latest.history_date if latest else None
-    message = _(
-        "Minutes: not saved — %(by)s saved this meeting after you opened it (changed: "
-        "%(fields)s). Their version is shown now; your text is kept below so you can merge it."
-    ) % {"by": by, "fields": ", ".join(str(labels[name]) for name in changed) or "—"}
-    return StaleEdit(message, changed=changed, by=by, at=at, current=current)
-
-
 @transaction.atomic
 def meeting_update(
     *,
-    actor,
+    actor: Viewer,
     meeting: Meeting,
     revision: int,
     agenda: Iterable[str] | str | None = None,
@@ -226,10 +203,10 @@ def meeting_update(
 ) -> Meeting:
     """Save the agenda, the minutes or (while scheduled) the date. ``revision`` is the one the
     editor started from: if someone saved in between, nothing is written (StaleEdit)."""
+    require(actor, "manage_association", meeting)
     current = _locked(meeting)
     _refuse_if_cancelled(current)
-    if revision != current.revision:
-        raise _stale(current, revision)
+    check_revision(current, revision, fields=_watched())
     fields = []
     if agenda is not None:
         current.agenda = _clean_agenda(agenda)
@@ -252,9 +229,7 @@ def meeting_update(
     if not fields:
         return current
     current.revision += 1
-    current.full_clean()
-    current._history_user = actor
-    current.save(update_fields=[*fields, "revision", "updated_at"])
+    save_with_history(current, actor, [*fields, "revision"])
     return current
 
 
@@ -270,8 +245,9 @@ def _check_member(meeting: Meeting, staff: Staff) -> None:
 
 
 @transaction.atomic
-def attendance_record(*, actor, meeting: Meeting, staff: Staff, status: str) -> Attendance:
+def attendance_record(*, actor: Viewer, meeting: Meeting, staff: Staff, status: str) -> Attendance:
     """Mark one member present, absent or excused (DUTY-2)."""
+    require(actor, "manage_association", meeting)
     current = _locked(meeting)
     _refuse_if_cancelled(current)
     if status not in AttendanceStatus.values:
@@ -283,18 +259,14 @@ def attendance_record(*, actor, meeting: Meeting, staff: Staff, status: str) -> 
     elif record.status == status:
         return record
     record.status = status
-    record.full_clean()
-    record._history_user = actor
-    if record.pk:
-        record.save(update_fields=["status", "updated_at"])
-    else:
-        record.save()
+    save_with_history(record, actor, ["status"] if record.pk else None)
     return record
 
 
 @transaction.atomic
-def attendance_mark_rest_present(*, actor, meeting: Meeting) -> int:
+def attendance_mark_rest_present(*, actor: Viewer, meeting: Meeting) -> int:
     """The quick way on a phone: everyone not yet marked is present. Returns how many."""
+    require(actor, "manage_association", meeting)
     current = _locked(meeting)
     _refuse_if_cancelled(current)
     marked = set(Attendance.objects.filter(meeting=current).values_list("staff_id", flat=True))
@@ -302,17 +274,16 @@ def attendance_mark_rest_present(*, actor, meeting: Meeting) -> int:
     for staff in members_at(current.association, current.date):
         if staff.pk not in marked:
             record = Attendance(meeting=current, staff=staff, status=AttendanceStatus.PRESENT)
-            record.full_clean()
-            record._history_user = actor
-            record.save()
+            save_with_history(record, actor)
             count += 1
     return count
 
 
 @transaction.atomic
-def meeting_hold(*, actor, meeting: Meeting, as_of: dt.date) -> Meeting:
+def meeting_hold(*, actor: Viewer, meeting: Meeting, as_of: dt.date) -> Meeting:
     """Record that the meeting took place. Without resolutions it is allowed but flagged on
     its page (ORG-4, DOC-12)."""
+    require(actor, "manage_association", meeting)
     current = _locked(meeting)
     _refuse_if_cancelled(current)
     if current.status == MeetingStatus.HELD:
@@ -326,39 +297,39 @@ def meeting_hold(*, actor, meeting: Meeting, as_of: dt.date) -> Meeting:
         )
     current.status = MeetingStatus.HELD
     current.revision += 1
-    current._history_user = actor
-    current.save(update_fields=["status", "revision", "updated_at"])
+    save_with_history(current, actor, ["status", "revision"])
     if current.plan_item_id is not None:
         # FUNC-1, ORG-4: the plan's meeting item is carried out. Recorded in this transaction,
         # so a held meeting never leaves its item "planned" (and a refusal saves neither).
         plan_item_carried_out(
-            actor=actor, item=current.plan_item, happened_on=current.date, as_of=as_of
+            actor=actor.user, item=current.plan_item, happened_on=current.date, as_of=as_of
         )
     return current
 
 
 @transaction.atomic
-def meeting_cancel(*, actor, meeting: Meeting) -> Meeting:
+def meeting_cancel(*, actor: Viewer, meeting: Meeting) -> Meeting:
+    require(actor, "manage_association", meeting)
     current = _locked(meeting)
     if current.status != MeetingStatus.SCHEDULED:
         raise ValidationError({"status": _("Status: only a scheduled meeting can be cancelled.")})
     current.status = MeetingStatus.CANCELLED
     current.revision += 1
-    current._history_user = actor
-    current.save(update_fields=["status", "revision", "updated_at"])
+    save_with_history(current, actor, ["status", "revision"])
     return current
 
 
 @transaction.atomic
 def resolution_add(
     *,
-    actor,
+    actor: Viewer,
     meeting: Meeting,
     text: str,
     responsible: Staff | None = None,
     due: dt.date | None = None,
 ) -> Resolution:
     """Adopt a resolution (ORG-4, DOC-12), numbered within the meeting."""
+    require(actor, "manage_association", meeting)
     current = _locked(meeting)
     _refuse_if_cancelled(current)
     text = (text or "").strip()
@@ -391,9 +362,7 @@ def resolution_add(
         responsible=responsible,
         due=due,
     )
-    resolution.full_clean()
-    resolution._history_user = actor
-    resolution.save()
+    save_with_history(resolution, actor)
     if responsible is not None:
         _notify(
             kind="resolution_assigned",
@@ -406,14 +375,14 @@ def resolution_add(
 
 
 @transaction.atomic
-def resolution_set_status(*, actor, resolution: Resolution, status: str) -> Resolution:
+def resolution_set_status(*, actor: Viewer, resolution: Resolution, status: str) -> Resolution:
+    require(actor, "set_resolution_status", resolution)
     if status not in ResolutionStatus.values:
         raise ValidationError({"status": _("Status: choose open, done or cancelled.")})
     if resolution.status == status:
         return resolution
     resolution.status = status
-    resolution._history_user = actor
-    resolution.save(update_fields=["status", "updated_at"])
+    save_with_history(resolution, actor, ["status"])
     return resolution
 
 

@@ -17,6 +17,7 @@ from usul.associations.models import Association
 from usul.associations.selectors import active_associations, associations_of_staff_at
 from usul.lib.dates import format_date
 from usul.lib.forms import add_service_errors, run_with_message
+from usul.lib.locking import StaleEdit
 from usul.lib.views import form_post
 from usul.meetings import services
 from usul.meetings.forms import MinutesForm, ResolutionForm, ScheduleForm
@@ -137,7 +138,7 @@ def schedule(request, school: str, ma: str):
     if form.is_valid():
         try:
             meeting = services.meeting_schedule(
-                actor=request.user,
+                actor=request.viewer,
                 association=association,
                 year=year,
                 date=form.cleaned_data["date"],
@@ -250,14 +251,14 @@ def minutes(request, school: str, key: str):
     if form.is_valid():
         try:
             services.meeting_update(
-                actor=request.user,
+                actor=request.viewer,
                 meeting=meeting,
                 revision=form.cleaned_data["revision"],
                 agenda=form.cleaned_data["agenda"],
                 minutes=form.cleaned_data["minutes"],
                 date=form.cleaned_data["date"],
             )
-        except services.StaleEdit as stale:
+        except StaleEdit as stale:
             # Two editors: the second save is refused; show theirs, keep ours to merge.
             current = stale.current
             fresh = MinutesForm(
@@ -296,7 +297,7 @@ def attendance(request, school: str, key: str):
     error = None
     try:
         services.attendance_record(
-            actor=request.user,
+            actor=request.viewer,
             meeting=meeting,
             staff=staff,
             status=request.POST.get("status", ""),
@@ -330,7 +331,7 @@ def attendance_all_present(request, school: str, key: str):
     meeting = _meeting(request, school, key)
     require(request.viewer, "manage_association", meeting)
     try:
-        count = services.attendance_mark_rest_present(actor=request.user, meeting=meeting)
+        count = services.attendance_mark_rest_present(actor=request.viewer, meeting=meeting)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -355,7 +356,7 @@ def hold(request, school: str, key: str):
         request,
         meeting,
         lambda: services.meeting_hold(
-            actor=request.user, meeting=meeting, as_of=request.viewer.today
+            actor=request.viewer, meeting=meeting, as_of=request.viewer.today
         ),
         _("The meeting is marked as held."),
     )
@@ -369,7 +370,7 @@ def cancel(request, school: str, key: str):
     return _act(
         request,
         meeting,
-        lambda: services.meeting_cancel(actor=request.user, meeting=meeting),
+        lambda: services.meeting_cancel(actor=request.viewer, meeting=meeting),
         _("The meeting is cancelled."),
     )
 
@@ -383,7 +384,7 @@ def resolution_add(request, school: str, key: str):
     if form.is_valid():
         try:
             resolution = services.resolution_add(
-                actor=request.user,
+                actor=request.viewer,
                 meeting=meeting,
                 text=form.cleaned_data["text"],
                 responsible=form.cleaned_data["responsible"],
@@ -414,7 +415,7 @@ def resolution_status(request, school: str, key: str, number: int):
         request,
         meeting,
         lambda: services.resolution_set_status(
-            actor=request.user, resolution=resolution, status=request.POST.get("status", "")
+            actor=request.viewer, resolution=resolution, status=request.POST.get("status", "")
         ),
         _("The resolution's status is saved."),
         anchor="#resolutions",

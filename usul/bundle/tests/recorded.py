@@ -108,17 +108,20 @@ def record_school(school, deputy, *, extra_items: int = 0, extra_visitors=()):
     )  # fmt: skip
 
     # A meeting scheduled from the plan, with minutes, attendance and a resolution (ORG-4).
+    head_at_meeting = act(head_user, D(2025, 10, 14))
     meeting = meetings.meeting_schedule(
-        actor=head_user, association=ma, year=year, plan_item=meeting_item
+        actor=head_at_meeting, association=ma, year=year, plan_item=meeting_item
     )
     meetings.meeting_update(
-        actor=head_user, meeting=meeting, revision=revision(meeting),
+        actor=head_at_meeting, meeting=meeting, revision=revision(meeting),
         minutes="Угулду: пландын аткарылышы.\nТоктом кабыл алынды.",
     )  # fmt: skip
     for person in (head, teacher, colleague):
-        meetings.attendance_record(actor=head_user, meeting=meeting, staff=person, status="present")
-    meetings.meeting_hold(actor=head_user, meeting=meeting, as_of=D(2025, 10, 14))
-    meetings.resolution_add(actor=head_user, meeting=meeting, text="Ачык сабакка даярдануу",
+        meetings.attendance_record(
+            actor=head_at_meeting, meeting=meeting, staff=person, status="present"
+        )
+    meetings.meeting_hold(actor=head_at_meeting, meeting=meeting, as_of=D(2025, 10, 14))
+    meetings.resolution_add(actor=head_at_meeting, meeting=meeting, text="Ачык сабакка даярдануу",
                             responsible=teacher, due=D(2025, 10, 21))  # fmt: skip
 
     # An open lesson from the plan, colleagues signed up, observed on the school's second form.

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from usul.accounts.policy import viewer_for
 from usul.schools.models import SchoolYear
 from usul.testing import factories as f
 
@@ -29,6 +30,9 @@ def ma(school, deputy):
     f.add_member(association, left, end=MEETING_DAY - dt.timedelta(days=1))
     f.add_head(association, head)
     f.add_supervisor(association, deputy)
+    head_user = f.make_user(head, username="head")
+    asanova_user = f.make_user(asanova, username="asanova")
+    deputy_user = f.make_user(deputy, username="deputy")
     return SimpleNamespace(
         school=school,
         association=association,
@@ -38,9 +42,13 @@ def ma(school, deputy):
         bekova=bekova,
         left=left,
         deputy=deputy,
-        head_user=f.make_user(head, username="head"),
-        asanova_user=f.make_user(asanova, username="asanova"),
-        deputy_user=f.make_user(deputy, username="deputy"),
+        head_user=head_user,
+        asanova_user=asanova_user,
+        deputy_user=deputy_user,
+        # Services take the policy's viewer: who acts, with their roles on the meeting day.
+        head_viewer=viewer_for(head_user, MEETING_DAY),
+        asanova_viewer=viewer_for(asanova_user, MEETING_DAY),
+        deputy_viewer=viewer_for(deputy_user, MEETING_DAY),
     )
 
 

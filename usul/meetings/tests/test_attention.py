@@ -26,7 +26,7 @@ D = dt.date
 @pytest.fixture
 def meeting(ma):
     return meeting_schedule(
-        actor=ma.head_user, association=ma.association, year=ma.year, date=D(2025, 10, 14)
+        actor=ma.head_viewer, association=ma.association, year=ma.year, date=D(2025, 10, 14)
     )
 
 
@@ -37,7 +37,7 @@ def texts(user, day):
 
 def test_an_open_resolution_is_overdue_the_day_after_its_due_date_not_on_it(ma, meeting):
     resolution_add(
-        actor=ma.head_user,
+        actor=ma.head_viewer,
         meeting=meeting,
         text="Олимпиадага даярдоо",
         responsible=ma.asanova,
@@ -56,7 +56,7 @@ def test_an_open_resolution_is_overdue_the_day_after_its_due_date_not_on_it(ma, 
 
 def test_due_soon_means_within_seven_days(ma, meeting):
     resolution_add(
-        actor=ma.head_user,
+        actor=ma.head_viewer,
         meeting=meeting,
         text="x",
         responsible=ma.asanova,
@@ -70,23 +70,23 @@ def test_due_soon_means_within_seven_days(ma, meeting):
 
 def test_done_resolutions_and_cancelled_meetings_say_nothing(ma, meeting):
     done = resolution_add(
-        actor=ma.head_user, meeting=meeting, text="x", responsible=ma.asanova, due=D(2025, 11, 1)
+        actor=ma.head_viewer, meeting=meeting, text="x", responsible=ma.asanova, due=D(2025, 11, 1)
     )
-    resolution_set_status(actor=ma.head_user, resolution=done, status="done")
+    resolution_set_status(actor=ma.head_viewer, resolution=done, status="done")
     other = meeting_schedule(
-        actor=ma.head_user, association=ma.association, year=ma.year, date=D(2025, 10, 20)
+        actor=ma.head_viewer, association=ma.association, year=ma.year, date=D(2025, 10, 20)
     )
     resolution_add(
-        actor=ma.head_user, meeting=other, text="y", responsible=ma.asanova, due=D(2025, 11, 1)
+        actor=ma.head_viewer, meeting=other, text="y", responsible=ma.asanova, due=D(2025, 11, 1)
     )
-    meeting_cancel(actor=ma.head_user, meeting=other)
+    meeting_cancel(actor=ma.head_viewer, meeting=other)
     assert texts(ma.asanova_user, D(2025, 12, 1)) == []
 
 
 def test_it_costs_one_query_for_any_number_of_resolutions(ma, meeting):
     for i in range(30):
         resolution_add(
-            actor=ma.head_user,
+            actor=ma.head_viewer,
             meeting=meeting,
             text=f"т{i}",
             responsible=ma.asanova,

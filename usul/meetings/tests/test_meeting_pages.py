@@ -26,7 +26,7 @@ D = dt.date
 @pytest.fixture
 def meeting(ma):
     return meeting_schedule(
-        actor=ma.head_user,
+        actor=ma.head_viewer,
         association=ma.association,
         year=ma.year,
         date=D(2025, 10, 14),
@@ -72,9 +72,9 @@ def test_attendance_for_a_former_member_is_refused_with_a_message(client, ma, me
 
 
 def test_the_detail_page_shows_agenda_attendance_and_numbered_resolutions(client, ma, meeting):
-    attendance_record(actor=ma.head_user, meeting=meeting, staff=ma.asanova, status="present")
+    attendance_record(actor=ma.head_viewer, meeting=meeting, staff=ma.asanova, status="present")
     resolution_add(
-        actor=ma.head_user,
+        actor=ma.head_viewer,
         meeting=meeting,
         text="Олимпиадага даярдоо",
         responsible=ma.asanova,
@@ -99,7 +99,7 @@ def test_a_held_meeting_without_resolutions_is_flagged(client, ma, meeting):
     list_html = client.get(reverse("meetings:list", args=["sch-17", "ma-stem"])).content.decode()
     assert "badge warning" in list_html
 
-    resolution_add(actor=ma.head_user, meeting=meeting, text="Токтом")
+    resolution_add(actor=ma.head_viewer, meeting=meeting, text="Токтом")
     assert 'data-flag="no-resolutions"' not in client.get(detail_url(meeting)).content.decode()
 
 
@@ -175,10 +175,10 @@ def test_a_teacher_cannot_edit_the_meeting_of_an_ma_they_do_not_head(client, ma,
 
 def test_the_responsible_person_may_close_their_own_resolution_only(client, ma, meeting):
     mine = resolution_add(
-        actor=ma.head_user, meeting=meeting, text="Меники", responsible=ma.asanova
+        actor=ma.head_viewer, meeting=meeting, text="Меники", responsible=ma.asanova
     )
     theirs = resolution_add(
-        actor=ma.head_user, meeting=meeting, text="Башканы", responsible=ma.bekova
+        actor=ma.head_viewer, meeting=meeting, text="Башканы", responsible=ma.bekova
     )
     client.force_login(ma.asanova_user)
     url = detail_url(meeting, "meetings:resolution_status", mine.number)
@@ -224,10 +224,10 @@ def test_another_school_sees_nothing(client, ma, meeting, outsider_school):
 
 
 def test_the_print_view_lists_present_members_and_resolutions(client, ma, meeting):
-    attendance_record(actor=ma.head_user, meeting=meeting, staff=ma.asanova, status="present")
-    attendance_record(actor=ma.head_user, meeting=meeting, staff=ma.bekova, status="excused")
-    resolution_add(actor=ma.head_user, meeting=meeting, text="Токтом бир", responsible=ma.asanova)
-    meeting_hold(actor=ma.head_user, meeting=meeting, as_of=D(2025, 10, 14))
+    attendance_record(actor=ma.head_viewer, meeting=meeting, staff=ma.asanova, status="present")
+    attendance_record(actor=ma.head_viewer, meeting=meeting, staff=ma.bekova, status="excused")
+    resolution_add(actor=ma.head_viewer, meeting=meeting, text="Токтом бир", responsible=ma.asanova)
+    meeting_hold(actor=ma.head_viewer, meeting=meeting, as_of=D(2025, 10, 14))
     client.force_login(ma.asanova_user)
     html = client.get(detail_url(meeting, "meetings:print")).content.decode()
     assert 'class="protocol"' in html

@@ -29,18 +29,18 @@ def item(ma):
 
 def from_plan(ma, item):
     return meeting_schedule(
-        actor=ma.head_user, association=ma.association, year=ma.year, plan_item=item
+        actor=ma.head_viewer, association=ma.association, year=ma.year, plan_item=item
     )
 
 
 def test_holding_the_meeting_on_its_day_marks_its_plan_item_done(ma, item):
     meeting, seen = from_plan(ma, item), item.revision
     with pytest.raises(ValidationError):
-        meeting_hold(actor=ma.head_user, meeting=meeting, as_of=D(2025, 10, 13))
+        meeting_hold(actor=ma.head_viewer, meeting=meeting, as_of=D(2025, 10, 13))
     item.refresh_from_db()
     assert item.status == "planned"  # the day before: neither the meeting nor the item
 
-    meeting_hold(actor=ma.head_user, meeting=meeting, as_of=D(2025, 10, 14))
+    meeting_hold(actor=ma.head_viewer, meeting=meeting, as_of=D(2025, 10, 14))
 
     item.refresh_from_db()
     # The note stays as written; an editor who opened the item before is now stale.
@@ -52,7 +52,7 @@ def test_holding_the_meeting_on_its_day_marks_its_plan_item_done(ma, item):
 
 def test_cancelling_the_meeting_leaves_its_plan_item_planned(ma, item):
     seen = item.revision
-    meeting_cancel(actor=ma.head_user, meeting=from_plan(ma, item))
+    meeting_cancel(actor=ma.head_viewer, meeting=from_plan(ma, item))
     item.refresh_from_db()
     assert (item.status, item.revision) == ("planned", seen)
     assert not item.plan.events.exists()
@@ -63,10 +63,10 @@ def test_a_meeting_moved_before_the_planned_day_marks_the_item_done_the_day_it_i
     item.save()
     meeting = from_plan(ma, item)
     moved = meeting_update(
-        actor=ma.head_user, meeting=meeting, revision=meeting.revision, date=D(2025, 10, 28)
+        actor=ma.head_viewer, meeting=meeting, revision=meeting.revision, date=D(2025, 10, 28)
     )
 
-    meeting_hold(actor=ma.head_user, meeting=moved, as_of=D(2025, 10, 28))
+    meeting_hold(actor=ma.head_viewer, meeting=moved, as_of=D(2025, 10, 28))
 
     item.refresh_from_db()
     assert item.status == "done"
@@ -76,7 +76,7 @@ def test_a_hold_the_plan_refuses_saves_neither_the_meeting_nor_the_item(ma, item
     meeting = from_plan(ma, item)
     # A member who does not run the MA may not record its plan: the whole hold is undone.
     with pytest.raises(PermissionDenied):
-        meeting_hold(actor=ma.asanova_user, meeting=meeting, as_of=D(2025, 10, 14))
+        meeting_hold(actor=ma.asanova_viewer, meeting=meeting, as_of=D(2025, 10, 14))
     meeting.refresh_from_db()
     item.refresh_from_db()
     assert (meeting.status, item.status) == ("scheduled", "planned")
