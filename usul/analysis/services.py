@@ -16,6 +16,7 @@ from usul.analysis.models import YearAnalysis
 from usul.analysis.selectors import analysis_last_day
 from usul.associations.models import Association
 from usul.lib.dates import format_date
+from usul.lib.history import save_with_history
 from usul.meetings.models import Meeting, MeetingStatus
 from usul.schools.models import SchoolYear
 
@@ -25,16 +26,6 @@ def _lines(values: Iterable[str] | str) -> list[str]:
     if isinstance(values, str):
         values = values.splitlines()
     return [v.strip() for v in values if v and v.strip()]
-
-
-def _record(obj, actor: Viewer, fields: list[str] | None = None) -> None:
-    """Validate and save, with the actor as the history's user."""
-    obj._history_user = actor.user
-    obj.full_clean()
-    if fields is None:
-        obj.save()
-    else:
-        obj.save(update_fields=[*fields, "updated_at"])
 
 
 @transaction.atomic
@@ -119,5 +110,5 @@ def analysis_save(
     analysis.text = text
     analysis.proposals = proposals
     analysis.presented_at = presented_at
-    _record(analysis, actor, fields)
+    save_with_history(analysis, actor, fields)
     return analysis

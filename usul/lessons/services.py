@@ -4,7 +4,7 @@ ORG-3, FUNC-3: MAs organise cycles of open lessons that colleagues attend; HEAD-
 lessons are observed and analysed, inside the schedule or on a head's visit. Every function
 is one transaction, begins by asking the policy whether ``actor`` (a ``Viewer``) may act — a
 page, a command and an API get the same refusal — answers bad input with a translated message
-naming the field, and records who made the change (``_history_user``).
+naming the field, and records who made the change (``save_with_history``).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from usul.lessons.models import (
 )
 from usul.lessons.selectors import current_template
 from usul.lib.dates import format_date
+from usul.lib.history import history_user, save_with_history
 from usul.notifications.services import notify
 from usul.people.models import Staff
 from usul.planning.models import PlanItem, PlanItemKind
@@ -190,9 +191,7 @@ def open_lesson_schedule(
         lesson, teacher=teacher, topic=topic, subject=subject, grade=grade, as_new=True
     )
     lesson.key = _lesson_key(association, year)
-    lesson.full_clean()
-    lesson._history_user = actor.user
-    lesson.save()
+    save_with_history(lesson, actor)
     return lesson
 
 
@@ -238,9 +237,7 @@ def open_lesson_update(*, actor: Viewer, open_lesson: OpenLesson, **changes) -> 
         grade=lesson.grade,
         as_new=False,
     )
-    lesson.full_clean()
-    lesson._history_user = actor.user
-    lesson.save(update_fields=[*changes, "updated_at"])
+    save_with_history(lesson, actor, list(changes))
     return lesson
 
 
@@ -250,8 +247,7 @@ def open_lesson_cancel(*, actor: Viewer, open_lesson: OpenLesson) -> OpenLesson:
     lesson = _locked(open_lesson)
     _require_scheduled(lesson)
     lesson.status = OpenLessonStatus.CANCELLED
-    lesson._history_user = actor.user
-    lesson.save(update_fields=["status", "updated_at"])
+    save_with_history(lesson, actor, ["status"])
     return lesson
 
 
@@ -269,8 +265,7 @@ def open_lesson_hold(*, actor: Viewer, open_lesson: OpenLesson, as_of: dt.date) 
             }
         )
     lesson.status = OpenLessonStatus.HELD
-    lesson._history_user = actor.user
-    lesson.save(update_fields=["status", "updated_at"])
+    save_with_history(lesson, actor, ["status"])
     if lesson.plan_item_id is not None:
         # FUNC-1, ORG-3: the plan's open-lesson item is carried out. Recorded in this
         # transaction, so a given lesson never leaves its item "planned".
@@ -306,9 +301,7 @@ def open_lesson_sign_up(
     if existing is not None:
         return existing
     visitor = OpenLessonVisitor(open_lesson=lesson, staff=staff)
-    visitor.full_clean()
-    visitor._history_user = actor.user
-    visitor.save()
+    save_with_history(visitor, actor)
     return visitor
 
 
@@ -318,7 +311,7 @@ def open_lesson_withdraw(*, actor: Viewer, open_lesson: OpenLesson, staff: Staff
     lesson = _locked(open_lesson)
     _require_scheduled(lesson)
     for visitor in OpenLessonVisitor.objects.filter(open_lesson=lesson, staff=staff):
-        visitor._history_user = actor.user
+        visitor._history_user = history_user(actor)
         visitor.delete()
 
 
@@ -403,9 +396,7 @@ def _template_saved(
         criteria=criteria,
         judgements=judgements,
     )
-    template.full_clean()
-    template._history_user = actor.user
-    template.save()
+    save_with_history(template, actor)
     return template
 
 
@@ -571,9 +562,7 @@ def observation_record(
         template=template,
         **texts,
     )
-    observation.full_clean()
-    observation._history_user = actor.user
-    observation.save()
+    save_with_history(observation, actor)
     _notify(
         kind="observation_recorded",
         recipients=[teacher],

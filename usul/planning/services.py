@@ -29,6 +29,7 @@ from usul.accounts.policy import Viewer, owns_plan, require, viewer_for
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, supervisors_at
 from usul.lib.dates import format_date, month_key, months_between
+from usul.lib.history import history_user, save_with_history
 from usul.notifications.services import notify
 from usul.people.models import DEPUTY_ROLES, Staff
 from usul.people.selectors import roles_at, staff_with_history
@@ -57,16 +58,6 @@ def _lines(values: Iterable[str] | str) -> list[str]:
     if isinstance(values, str):
         values = values.splitlines()
     return [v.strip() for v in values if v and v.strip()]
-
-
-def _record(obj, actor: Viewer, fields: list[str] | None = None) -> None:
-    """Validate and save, with the actor as the history's user (TEAM.md)."""
-    obj._history_user = actor.user
-    obj.full_clean()
-    if fields is None:
-        obj.save()
-    else:
-        obj.save(update_fields=[*fields, "updated_at"])
 
 
 def _event(plan: WorkPlan, actor: Viewer, kind: str, *, comment: str = "", **detail) -> None:
@@ -312,7 +303,7 @@ def plan_create(
     )
     try:
         with transaction.atomic():
-            _record(plan, actor)
+            save_with_history(plan, actor)
     except IntegrityError:
         # Two people pressed "start the plan" at once; the first one made it.
         raise ValidationError(
@@ -364,7 +355,7 @@ def plan_update(
     for name, value in new.items():
         setattr(plan, name, value)
     plan.revision += 1
-    _record(plan, actor, [*new, "revision"])
+    save_with_history(plan, actor, [*new, "revision"])
     plan.reflects_instructions.set(instructions)
     _event(plan, actor, PlanEventKind.EDITED, fields=changed)
     return plan
@@ -398,7 +389,7 @@ def plan_submit(*, actor: Viewer, plan: WorkPlan, revision: int) -> WorkPlan:
         raise ValidationError(errors)
     plan.status = PlanStatus.SUBMITTED
     plan.revision += 1
-    _record(plan, actor, ["status", "revision"])
+    save_with_history(plan, actor, ["status", "revision"])
     _event(plan, actor, PlanEventKind.SUBMITTED)
     _notify("plan_submitted", plan, actor, _deputies_of(plan, actor.today))
     return plan
@@ -421,7 +412,7 @@ def plan_return(*, actor: Viewer, plan: WorkPlan, revision: int, comment: str) -
         raise ValidationError({"comment": _("Write a comment: say what to change in the plan.")})
     plan.status = PlanStatus.RETURNED
     plan.revision += 1
-    _record(plan, actor, ["status", "revision"])
+    save_with_history(plan, actor, ["status", "revision"])
     _event(plan, actor, PlanEventKind.RETURNED, comment=comment)
     _notify("plan_returned", plan, actor, _author_side(plan, actor.today), comment=comment)
     return plan
@@ -497,7 +488,7 @@ def plan_approve(*, actor: Viewer, plan: WorkPlan, revision: int) -> WorkPlan:
     plan.approved_by = actor.staff
     plan.approved_at = actor.today
     plan.revision += 1
-    _record(plan, actor, ["status", "approved_by", "approved_at", "revision"])
+    save_with_history(plan, actor, ["status", "approved_by", "approved_at", "revision"])
     version = PlanVersion(
         plan=plan,
         number=plan.version,
@@ -505,7 +496,7 @@ def plan_approve(*, actor: Viewer, plan: WorkPlan, revision: int) -> WorkPlan:
         approved_at=plan.approved_at,
         content=plan_snapshot(plan),
     )
-    _record(version, actor)
+    save_with_history(version, actor)
     _event(plan, actor, PlanEventKind.APPROVED)
     _notify("plan_approved", plan, actor, _author_side(plan, actor.today))
     return plan
@@ -533,13 +524,13 @@ def plan_revise(*, actor: Viewer, plan: WorkPlan, revision: int) -> WorkPlan:
             approved_at=plan.approved_at,
             content=plan_snapshot(plan),
         )
-        _record(frozen, actor)
+        save_with_history(frozen, actor)
     plan.version += 1
     plan.status = PlanStatus.DRAFT
     plan.approved_by = None
     plan.approved_at = None
     plan.revision += 1
-    _record(plan, actor, ["version", "status", "approved_by", "approved_at", "revision"])
+    save_with_history(plan, actor, ["version", "status", "approved_by", "approved_at", "revision"])
     _event(plan, actor, PlanEventKind.REVISED)
     return plan
 
@@ -552,7 +543,7 @@ def _bump(plan: WorkPlan, actor: Viewer) -> None:
     """An item changed, so the plan as a whole did: its revision moves on (a deputy approving
     an older view of it is refused)."""
     plan.revision += 1
-    _record(plan, actor, ["revision"])
+    save_with_history(plan, actor, ["revision"])
 
 
 @transaction.atomic
@@ -589,7 +580,7 @@ def plan_item_add(
         audience=audience.strip(),
         position=plan.items.count(),
     )
-    _record(item, actor)
+    save_with_history(item, actor)
     _bump(plan, actor)
     _event(plan, actor, PlanEventKind.ITEM_ADDED, title=item.title, item=str(item.uuid))
     return item
@@ -643,7 +634,7 @@ def plan_item_update(
     for name, value in new.items():
         setattr(item, name, value)
     item.revision += 1
-    _record(item, actor, [*new, "revision"])
+    save_with_history(item, actor, [*new, "revision"])
     _bump(plan, actor)
     _event(plan, actor, PlanEventKind.ITEM_CHANGED, title=item.title, fields=changed)
     return item
@@ -659,7 +650,7 @@ def plan_item_remove(*, actor: Viewer, item: PlanItem, revision: int) -> None:
     item = _locked_item(item)
     _check_item_revision(item, revision)
     title = item.title
-    item._history_user = actor.user
+    item._history_user = history_user(actor)
     item.delete()
     _bump(plan, actor)
     _event(plan, actor, PlanEventKind.ITEM_REMOVED, title=title)
@@ -723,7 +714,7 @@ def plan_item_set_status(
     for name, value in new.items():
         setattr(item, name, value)
     item.revision += 1
-    _record(item, actor, [*new, "revision"])
+    save_with_history(item, actor, [*new, "revision"])
     if people is not None:
         item.participants.set(people)
     _event(item.plan, actor, PlanEventKind.ITEM_RECORDED, title=item.title, fields=changed)
@@ -769,7 +760,7 @@ def plan_item_add_material(
     )
     if file is not None:
         material.file = file
-    _record(material, actor)
+    save_with_history(material, actor)
     _event(item.plan, actor, PlanEventKind.ITEM_RECORDED, title=item.title, material=material.title)
     return material
 
@@ -778,5 +769,5 @@ def plan_item_add_material(
 def plan_item_remove_material(*, actor: Viewer, material: PlanItemMaterial) -> None:
     """Take a material off an item. Its file stays in storage: the history still names it."""
     require(actor, "record_plan_item", material.item)
-    material._history_user = actor.user
+    material._history_user = history_user(actor)
     material.delete()
