@@ -78,12 +78,37 @@ class RowForm(forms.Form):
     row = forms.IntegerField(required=False, widget=forms.HiddenInput)
     fields_order: tuple[str, ...] = ()
 
+    def clean(self):
+        # A half-filled line says, above the line, which of its fields are missing and which
+        # line it is: on a phone the field's own message may be a screen away from the save.
+        missing = [
+            self.fields[name].label
+            for name, errors in self.errors.as_data().items()
+            if name in self.fields and any(e.code == "required" for e in errors)
+        ]
+        if missing:
+            raise forms.ValidationError(
+                _("Row %(number)s: fill in %(fields)s or clear the row."),
+                code="incomplete",
+                params={
+                    "number": self.row_number(),
+                    "fields": ", ".join(f"“{label}”" for label in missing),
+                },
+            )
+        return super().clean()
+
+    def row_number(self) -> int:
+        """The line's place in its section, counted from 1 (the prefix is "<section>-<i>")."""
+        return int((self.prefix or "0").rsplit("-", 1)[-1]) + 1
+
     def values(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in self.fields_order}
 
 
 class PositionForm(RowForm):
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # A blank first choice: a select without one sends its first role, and the empty
+    # "new row" line would look filled in and fail for want of a date.
+    role = forms.ChoiceField(label=_("Role"), choices=[("", "—"), *Role.choices])
     start = forms.DateField(label=_("From"), widget=DateInput)
     end = forms.DateField(label=_("To"), required=False, widget=DateInput)
     fields_order = ("role", "start", "end")
@@ -99,7 +124,7 @@ class EmploymentForm(RowForm):
 
 
 class CategoryForm(RowForm):
-    category = forms.ChoiceField(label=_("Category"), choices=CategoryLevel.choices)
+    category = forms.ChoiceField(label=_("Category"), choices=[("", "—"), *CategoryLevel.choices])
     awarded = forms.DateField(label=_("Awarded"), widget=DateInput)
     valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DateInput)
     fields_order = ("category", "awarded", "valid_until")
@@ -123,6 +148,13 @@ class GradesField(forms.CharField):
             raise forms.ValidationError(
                 _("Give the grades as numbers separated by commas, for example 5, 6, 9.")
             ) from None
+
+    def has_changed(self, initial, data):
+        # Compared as lists: an empty line's "" against no grades at all is no change.
+        try:
+            return self.to_python(self.prepare_value(initial) or "") != self.to_python(data)
+        except forms.ValidationError:
+            return True
 
 
 class TeachingForm(RowForm):

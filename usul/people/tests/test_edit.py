@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from html.parser import HTMLParser
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from usul.people.models import Employment, Position, Staff
 
@@ -137,3 +140,94 @@ def test_a_deputy_creates_a_card_and_goes_on_to_its_rows(as_user, scene):
         },
     )
     assert list(response.context["form"].errors) == ["key"]
+
+
+class _BrowserForm(HTMLParser):
+    """What a browser sends for the page's form left as it is: every input's value, a checked
+    box as "on", a select's selected option (its first option when none is selected)."""
+
+    def __init__(self):
+        super().__init__()
+        self.data: dict[str, str] = {}
+        self._select: str | None = None
+        self._first: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in ("submit", "button"):
+            if attrs.get("type") == "checkbox":
+                if "checked" in attrs:
+                    self.data[name] = attrs.get("value") or "on"
+            else:
+                self.data[name] = attrs.get("value") or ""
+        elif tag == "select" and name:
+            self._select, self._first = name, None
+        elif tag == "option" and self._select:
+            value = attrs.get("value") or ""
+            if self._first is None:
+                self._first = value
+                self.data[self._select] = value
+            if "selected" in attrs:
+                self.data[self._select] = value
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+
+
+def as_the_browser_sends(response) -> dict:
+    parser = _BrowserForm()
+    parser.feed(response.content.decode())
+    return parser.data
+
+
+def test_the_deputy_saves_a_card_without_changing_anything(as_user, scene):
+    client = as_user("deputy")
+    data = as_the_browser_sends(client.get(OWN))
+    rows_before = (
+        scene.teacher.positions.count(),
+        scene.teacher.categories.count(),
+        scene.teacher.teaching.count(),
+    )
+    response = client.post(OWN, data)
+    # The blank "new row" line of each section is no row at all.
+    assert response.status_code == 302, response.context and [
+        (key, fs.errors) for key, _, fs in response.context["sections"]
+    ]
+    assert (
+        scene.teacher.positions.count(),
+        scene.teacher.categories.count(),
+        scene.teacher.teaching.count(),
+    ) == rows_before
+
+
+def test_the_deputy_adds_one_position_row_to_an_unchanged_card(as_user, scene):
+    client = as_user("deputy")
+    data = as_the_browser_sends(client.get(OWN))
+    blank = int(data["positions-TOTAL_FORMS"]) - 1
+    data[f"positions-{blank}-role"] = "class_teacher"
+    data[f"positions-{blank}-start"] = "2025-09-01"
+    assert client.post(OWN, data).status_code == 302
+    assert sorted(scene.teacher.positions.values_list("role", flat=True)) == [
+        "class_teacher",
+        "teacher",
+    ]
+
+
+def test_a_half_filled_row_names_the_missing_field_and_its_row(as_user, scene):
+    client = as_user("deputy")
+    data = as_the_browser_sends(client.get(OWN))
+    blank = int(data["categories-TOTAL_FORMS"]) - 1
+    data[f"categories-{blank}-category"] = "first"  # the date awarded is left empty
+    response = client.post(OWN, data)
+    assert response.status_code == 200
+    row = {k: fs for k, _, fs in response.context["sections"]}["categories"].forms[blank]
+    assert list(row.errors) == ["awarded", "__all__"]
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        expected = _("Row %(number)s: fill in %(fields)s or clear the row.") % {
+            "number": blank + 1,
+            "fields": f"“{row.fields['awarded'].label}”",
+        }
+    assert row.non_field_errors() == [expected]
+    assert scene.teacher.categories.count() == 1
