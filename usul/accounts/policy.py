@@ -25,13 +25,23 @@ and asserts that the two agree.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, cast
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
-from usul.people.models import DEPUTY_ROLES, Role
+from usul.people.models import DEPUTY_ROLES, Role, Staff
+
+if TYPE_CHECKING:  # for the types of the rules' objects only: no import at run time
+    from django.contrib.auth.models import AnonymousUser
+
+    from usul.accounts.models import User
+    from usul.lessons.models import OpenLesson
+    from usul.meetings.models import Resolution
+    from usul.planning.models import PlanItem, WorkPlan
 
 # Application roles besides the positions of BUNDLE.md.
 MA_HEAD = "ma_head"
@@ -87,11 +97,11 @@ PERSONAL = {
 
 @dataclass
 class Viewer:
-    user: object
+    user: User | AnonymousUser | None
     today: dt.date
     school_id: int | None = None
     district_id: int | None = None
-    staff: object | None = None
+    staff: Staff | None = None
     roles: set[str] = field(default_factory=set)
     headed_association_ids: set[int] = field(default_factory=set)
     # Staff ids of the members of the MAs this viewer heads (their personal data is visible).
@@ -260,8 +270,12 @@ def owns_plan(viewer: Viewer, obj: Model) -> bool:
         return False
     from usul.planning.models import PlanEventKind
 
+    plan = cast("WorkPlan", obj)
     submitted = (
-        obj.events.filter(kind=PlanEventKind.SUBMITTED).order_by("-at", "-id").only("actor").first()
+        plan.events.filter(kind=PlanEventKind.SUBMITTED)
+        .order_by("-at", "-id")
+        .only("actor")
+        .first()
     )
     return submitted is not None and submitted.actor_id == getattr(viewer.user, "pk", None)
 
@@ -287,7 +301,7 @@ def _is_self(viewer: Viewer, obj: Model) -> bool:
     return viewer.staff is not None and getattr(obj, "pk", None) == viewer.staff.pk
 
 
-def _colleague_of_teacher(viewer: Viewer, lesson: Model) -> bool:
+def _colleague_of_teacher(viewer: Viewer, lesson: OpenLesson) -> bool:
     # ORG-3, HEAD-D1: any colleague of the school may attend and analyse an open lesson,
     # except the teacher who gives it.
     return (
@@ -305,7 +319,7 @@ def _visits_lessons_of(viewer: Viewer, teacher: Model) -> bool:
     return viewer.is_leadership or teacher.pk in viewer.headed_member_ids
 
 
-def _sets_resolution_status(viewer: Viewer, resolution: Model) -> bool:
+def _sets_resolution_status(viewer: Viewer, resolution: Resolution) -> bool:
     # ORG-4: the MA's head (or leadership) keeps the resolutions; the responsible person may
     # report their own one done.
     if _manages_association(viewer, resolution.meeting):
@@ -317,7 +331,7 @@ def _sets_resolution_status(viewer: Viewer, resolution: Model) -> bool:
     )
 
 
-def _records_plan_item(viewer: Viewer, item: Model) -> bool:
+def _records_plan_item(viewer: Viewer, item: PlanItem) -> bool:
     # FUNC-3, FUNC-4: how a planned seminar or event went is recorded by whoever manages the
     # MA's plan, or by the person responsible for the item.
     if _manages_association(viewer, item.plan):
@@ -339,8 +353,8 @@ def _exports_bundle(viewer: Viewer, school: Model) -> bool:
     )
 
 
-# action -> who may do it on an object. Later issues add their actions here, nowhere else.
-ACTIONS = {
+# action -> who may do it on an object. A new action is declared here, nowhere else.
+ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     "view": _views,
     "view_personal": sees_personal_data,
     "manage_school": _manages_school,  # staff cards, MAs, orders, memberships, elections
