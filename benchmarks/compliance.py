@@ -7,7 +7,7 @@ imported once; then, in the same run, we time
 - **load**: fetching every row the check reads, table by table, as plain model instances;
 - **check**: ``check_school`` — loading the snapshot, wiring it, and running every rule.
 
-Target (issue 3): the check costs at most 3× the load. Each figure is the median of several
+Target: the check costs at most 3× the load. Each figure is the median of several
 runs, after a warm-up, so that a cold cache or one slow run does not decide.
 """
 

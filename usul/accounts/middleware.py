@@ -11,7 +11,7 @@ class UserLanguageMiddleware:
 
     The choice is the user's saved language, else the language cookie set by the switcher
     (before log-in). The browser's Accept-Language is not asked: many phones here are set to
-    Russian or English, and the regulation's users work in Kyrgyz first (issue 2, item 7).
+    Russian or English, and the regulation's users work in Kyrgyz first.
     """
 
     def __init__(self, get_response):

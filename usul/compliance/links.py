@@ -1,4 +1,4 @@
-"""Where each finding is fixed: the agreed page of docs/TEAM.md for its rule.
+"""Where each finding is fixed: the page named for its rule in the registry.
 
 Pages of other apps may not exist yet; every link then falls back to the MA's page, and from
 there to the school's overview, so a checklist never breaks on a missing page.

@@ -34,7 +34,7 @@ class Rule:
     severity: str  # VIOLATION, WARNING or BY_DATE
     scope: str
     requirement: object  # lazy text: what the regulation requires, in the user's language
-    fix: str  # the URL name of the page where it is fixed (docs/TEAM.md)
+    fix: str  # the URL name of the page where it is fixed
     check: Callable | None = None
 
 

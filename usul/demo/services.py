@@ -37,7 +37,7 @@ class Persona:
         return f"demo-{self.username}"
 
 
-# Issue 2, item 6: the roles of Usul, one log-in each.
+# The roles of Usul, one log-in each.
 PERSONAS = [
     Persona("director", "direktor", _("Director")),
     Persona("deputy_academic", "zam-uvr", _("Deputy director for teaching and upbringing")),

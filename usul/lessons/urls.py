@@ -1,4 +1,4 @@
-"""Open-lesson pages; names and arguments as agreed in docs/TEAM.md (school key first)."""
+"""Open-lesson pages; the school key first, then the record key (docs/CONVENTIONS.md)."""
 
 from django.urls import path
 

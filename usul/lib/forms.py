@@ -17,7 +17,7 @@ def add_service_errors(
     form: Form, error: ValidationError, rows: dict[str, list[Form]] | None = None
 ) -> None:
     """Put each message of ``error`` next to the field it names (services name fields by the
-    model's names, docs/TEAM.md).
+    model's names).
 
     ``rows`` maps a section name to the forms of that section, in the order their rows were
     given to the service, so that ``employment[1].end`` lands on the second employment row.

@@ -1,4 +1,4 @@
-"""Meeting pages; names and arguments as agreed in docs/TEAM.md (school key, then record key)."""
+"""Meeting pages; the school key, then the record key (docs/CONVENTIONS.md)."""
 
 from django.urls import path
 

@@ -1,6 +1,6 @@
 """In-app notifications: what happened that a staff member should know about.
 
-The MA's year moves by hand-offs (issue 4): a head submits the plan and the deputy approves or
+The MA's year moves by hand-offs: a head submits the plan and the deputy approves or
 returns it (DOC-7, HEAD-D2), meetings are scheduled and adopt resolutions with a responsible
 person and a due date (ORG-4, DOC-12), colleagues observe open lessons (HEAD-D1, SVC-D4). A
 **notification** tells the person concerned, on the notifications page and by e-mail.

@@ -1,4 +1,4 @@
-"""Forms of the planning pages: they only read input; the services decide (TEAM.md)."""
+"""Forms of the planning pages: they only read input; the services decide."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ simple-history user on every row and a ``PlanEvent`` per step of the plan.
 record and roles at ``actor.today``, which is also the day the action happens on (the approval
 date, "due this week", "done" not before its day).
 
-Concurrency (issue 4): an editor sends the ``revision`` they saw. The plan row is locked for
+Concurrency: an editor sends the ``revision`` they saw. The plan row is locked for
 the change (``select_for_update`` on PostgreSQL; SQLite runs IMMEDIATE transactions, one
 writer at a time) and a save based on an older revision is refused with a message saying who
 changed what since — nobody silently overwrites anybody.

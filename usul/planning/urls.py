@@ -1,6 +1,6 @@
 """Under ``plans/``: the school's plan grid, each MA's plan with its items.
 
-Pages of one school's records carry the school key, then the MA and year keys (TEAM.md); items
+Pages of one school's records carry the school key, then the MA and year keys; items
 and materials are named by their public UUIDs, never by database ids. The grid comes before
 the plan so that ``<school>/grid/<year>/`` is never read as an MA called "grid".
 """

@@ -119,7 +119,7 @@ def test_a_school_recorded_in_usul_moves_to_an_empty_installation_with_nothing_l
         ("submitted", "t-head"), ("approved", deputy_key), ("revised", "t-head"),
         ("item_added", "t-head"), ("item_recorded", "t-head"), ("item_recorded", "t-head"),
         ("item_recorded", "t-head"),
-        # Holding the meeting and giving the lesson mark their plan items done (issue 4).
+        # Holding the meeting and giving the lesson mark their plan items done (FUNC-1).
         ("item_recorded", "t-head"), ("item_recorded", "t-head"),
     ]  # fmt: skip
     assert plan["events"][5]["comment"] == "Семинардын күнүн тактагыла"

@@ -1,4 +1,4 @@
-"""Journey 3 of issue 4, on a phone (360 px): a colleague records an observation of an open
+"""The open-lesson journey on a phone (360 px): a colleague records an observation of an open
 lesson, and the teacher reads it."""
 
 from __future__ import annotations

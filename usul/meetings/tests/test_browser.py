@@ -1,4 +1,4 @@
-"""Journey 2 of issue 4, on a phone (360 px): the head records a meeting with attendance and two
+"""The meeting journey on a phone (360 px): the head records a meeting with attendance and two
 resolutions, and the responsible teacher finds them on her home page."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Journey 1 of issue 4, in headless Chromium on a 360 px phone screen, in Kyrgyz:
+"""The plan journey, in headless Chromium on a 360 px phone screen, in Kyrgyz:
 the head drafts and submits the plan → the deputy returns it with a comment → the head fixes
 it and resubmits → the deputy approves (ORG-2)."""
 
