@@ -87,7 +87,7 @@ def analysis(request, school, ma, year):
                     presented_at=data["presented_at"],
                 )
             except ValidationError as error:
-                if error.code == "stale":
+                if getattr(error, "code", None) == "stale":  # a dict of field errors has none
                     messages.error(request, error.messages[0])
                     existing = (
                         YearAnalysis.objects.filter(association=association, year=year)

@@ -231,7 +231,8 @@ def open_lesson_update(*, actor: Viewer, open_lesson: OpenLesson, **changes) -> 
         setattr(lesson, name, value)
     _validate_lesson(
         lesson,
-        teacher=lesson.teacher,
+        # A form sent with the teacher left empty: say so rather than fail on the empty link.
+        teacher=lesson.teacher if lesson.teacher_id else None,
         topic=lesson.topic,
         subject=lesson.subject,
         grade=lesson.grade,

@@ -256,7 +256,7 @@ def plan_edit(request, school, ma, year):
                     reflects_instructions=data["reflects_instructions"],
                 )
             except ValidationError as error:
-                if error.code == "stale":
+                if getattr(error, "code", None) == "stale":  # a dict of field errors has none
                     # Show the plan as it is now, and what this editor typed, to redo by hand.
                     messages.error(request, error.messages[0])
                     plan = _plan_or_404(association, year)
@@ -266,7 +266,7 @@ def plan_edit(request, school, ma, year):
                         if data[name]
                     ]
                     form = fresh_form()
-                elif error.code == "locked":
+                elif getattr(error, "code", None) == "locked":
                     messages.error(request, error.messages[0])
                     return redirect(_plan_url(school, association, year))
                 else:
@@ -423,10 +423,15 @@ def item_edit(request, school, ma, year, item):
         )
 
     forms = {"item": item_form(), "result": result_form(), "material": MaterialForm()}
+    status = 200
     if request.method == "POST":
         which = request.POST.get("form")
+        if not (may_plan or may_record):
+            raise PermissionDenied("record_plan_item")
         try:
-            if which == "item" and may_plan:
+            if which not in forms:
+                status = 400  # a form this page does not have: show the page again
+            elif which == "item" and may_plan:
                 forms["item"] = item_form(request.POST)
                 if forms["item"].is_valid():
                     services.plan_item_update(
@@ -468,7 +473,7 @@ def item_edit(request, school, ma, year, item):
             else:
                 raise PermissionDenied(which)
         except ValidationError as error:
-            if error.code in ("stale", "locked"):
+            if getattr(error, "code", None) in ("stale", "locked"):
                 messages.error(request, error.messages[0])
                 return redirect(request.path)
             add_service_errors(forms[which], error)
@@ -485,6 +490,7 @@ def item_edit(request, school, ma, year, item):
             "may_record": may_record,
             "forms": forms,
         },
+        status=status,
     )
 
 
