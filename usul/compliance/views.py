@@ -13,14 +13,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from usul.accounts.links import link_or
-from usul.accounts.policy import can, get_visible, require
+from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association
 from usul.compliance.chart import BAR_WIDTH, bars
 from usul.compliance.forms import AsOfForm
 from usul.compliance.links import fix_url
 from usul.compliance.registry import CLAUSE_RANGES, CLAUSES, SEVERITY_NAMES
 from usul.compliance.services import build_report, default_as_of, monthly_counts
-from usul.schools.models import SchoolYear
+from usul.schools.models import School, SchoolYear
 from usul.schools.selectors import current_year, visible_school
 
 
@@ -164,8 +164,16 @@ def association_page(request, school, ma):
 
 @login_required
 def index(request):
-    """The menu's "Compliance" link: the school page for leadership, the MA page for a head."""
+    """The menu's "Compliance" link: the school page for leadership, the MA page for a head,
+    the schools of the district for a district methodologist."""
     viewer = request.viewer
+    if viewer.is_district or viewer.is_administrator:
+        # The district office and the administrator read the compliance of every school they
+        # see: one school opens at once, several are listed to choose from.
+        schools = list(visible(viewer, School.objects.order_by("name", "key")))
+        if len(schools) == 1:
+            return redirect("compliance:school", schools[0].key)
+        return render(request, "compliance/schools.html", {"schools": schools})
     if viewer.school_id is not None and viewer.staff is not None:
         school = viewer.staff.school
         if can(viewer, "view_compliance", school):
