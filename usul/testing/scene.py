@@ -55,6 +55,7 @@ class Records:
     lesson: object
     observation: object
     notification: object
+    feed_token: str  # the owner's private calendar address (calendars:feed)
 
 
 @dataclass
@@ -83,6 +84,7 @@ class Scene:
 
 
 def _records(association: Association, owner: Staff, observer: Staff) -> Records:
+    from usul.calendars.services import calendar_feed_create
     from usul.planning.models import PlanItemMaterial
 
     school = association.school
@@ -101,6 +103,7 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
     )
     observation = f.make_observation(teacher=owner, observer=observer, open_lesson=lesson)
     notification = f.make_notification(owner)
+    _, feed_token = calendar_feed_create(actor=owner.user, user=owner.user)
     return Records(
         school=school,
         year=year,
@@ -114,6 +117,7 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
         lesson=lesson,
         observation=observation,
         notification=notification,
+        feed_token=feed_token,
     )
 
 

@@ -1,0 +1,271 @@
+"""Every URL of Usul and what it answers to each role: the permission table.
+
+``usul/accounts/tests/test_url_table.py`` walks ``django.urls.get_resolver()`` and fails on a URL
+pattern that has no row here, then asks every pattern as every role of the cast
+(``usul/testing/scene.py``) and compares the answer with the row.
+
+A row names the pattern, the records its URL is built from (``ARGS``) and the answers, one per
+role in the order of ``ROLES``:
+
+    200  the page
+    400  to a POST: the form shown again, saying what is wrong
+    302  to a GET by an anonymous visitor: to the log-in page; otherwise: done, and sent on
+    403  the viewer is of the school but may not do this (the page says why)
+    404  not found — always the answer for a record of a school the viewer does not read, so
+         that nobody learns another school's keys exist
+    405  the URL takes only a POST (a button), or only a GET
+
+``get`` is checked with GET; ``post`` (for forms and buttons) with a POST of an empty form,
+undone after each request. The answers are for the records of the cast's school ``sch-17``.
+
+The same URL built from the outsider school's records (``sch-99``) answers 404 to every member
+of ``sch-17`` and to the methodologist of ``osh-city`` — except 405 where the URL does not take
+the method at all, which is decided before any record is sought. The anonymous visitor is sent
+to log in; the administrator gets the same answer as for ``sch-17``, and the methodologist of
+``naryn`` (the district of ``sch-99``) the one the methodologist of ``osh-city`` gets there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ROLES = (
+    "anonymous",
+    "teacher",  # Бекова, a member of the STEM MA who owns the records
+    "class_teacher",  # a class teacher of the language MA
+    "head",  # the head of the STEM MA
+    "deputy_uvr",  # the deputy for teaching and upbringing, supervising the STEM MA
+    "deputy_nmr",  # the deputy for scientific-methodological work, supervising the other MA
+    "director",
+    "district",  # the methodologist of sch-17's district
+    "other_district",  # the methodologist of another district
+    "admin",
+)
+
+# Role of the table -> the cast's log-in (None: nobody logged in).
+USERS = {
+    "anonymous": None,
+    "teacher": "teacher",
+    "class_teacher": "class_teacher",
+    "head": "head",
+    "deputy_uvr": "deputy",
+    "deputy_nmr": "deputy_nmr",
+    "director": "director",
+    "district": "district",
+    "other_district": "other_district",
+    "admin": "admin",
+}
+
+# What a URL argument is, for a school's records (usul.testing.scene.Records).
+ARGS = {
+    "school": lambda r: r.school.key,
+    "ma": lambda r: r.association.key,
+    "year": lambda r: r.year.key,
+    "owner": lambda r: r.owner.key,
+    "meeting": lambda r: r.meeting.key,
+    "number": lambda r: r.resolution.number,
+    "lesson": lambda r: r.lesson.key,
+    "item": lambda r: r.item.uuid,
+    "material": lambda r: r.material.uuid,
+    "notification": lambda r: r.notification.public_id,
+    "token": lambda r: r.feed_token,
+}
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str  # the URL pattern's name, namespace included
+    args: tuple[str, ...]  # keys of ARGS, or "=text" for a literal argument
+    get: str  # one answer per role of ROLES
+    post: str = ""  # the same for a POST; empty: the URL is not posted to
+
+    def answers(self, method: str) -> dict[str, int]:
+        text = self.get if method == "GET" else self.post
+        codes = [int(code) for code in text.split()]
+        if len(codes) != len(ROLES):
+            raise ValueError(f"{self.name}: {len(codes)} answers for {len(ROLES)} roles")
+        return dict(zip(ROLES, codes, strict=True))
+
+    @property
+    def of_a_school(self) -> bool:
+        return "school" in self.args
+
+
+# Django's admin site is one row: its pages are Django's, behind one log-in check.
+WHOLE_NAMESPACES = ("admin",)
+
+# Columns: anonymous, teacher (owner), class teacher, MA head, deputy УВР, deputy НМР, director,
+#          district, other district, administrator.
+#
+# A page every colleague of the school and its district reads:
+READ = "302 200 200 200 200 200 200 200 404 200"
+# A button (POST only): a GET is not allowed:
+POST_ONLY = "302 405 405 405 405 405 405 405 405 405"
+# Changed by the school's leadership (manage_school):
+LEADERSHIP = "302 403 403 403 200 200 200 403 404 200"
+# A staff card, edited by its person and the leadership (edit_own_card):
+OWN_CARD = "302 200 403 403 200 200 200 403 404 200"
+# A form of the MA's head and the leadership (manage_association), shown; sent empty; a button:
+MA_FORM = "302 403 403 200 200 200 200 403 404 200"
+MA_FORM_EMPTY = "302 403 403 400 400 400 400 403 404 400"
+MA_BUTTON = "302 403 403 302 302 302 302 403 404 302"
+# A colleague's button on an open lesson, never its teacher's (attend_open_lesson):
+COLLEAGUE_BUTTON = "302 403 302 302 302 302 302 403 404 403"
+# Read by the leadership, the district and the administrator (view_compliance, export_bundle):
+OVERSIGHT = "302 403 403 403 200 200 200 200 404 200"
+# The recipient's own notification: nobody else finds it:
+RECIPIENT = "302 302 404 404 404 404 404 404 404 404"
+TABLE = [
+    # accounts: the home page, logging in and out, the language
+    Row("accounts:home", (), "302 200 200 200 200 200 200 200 200 200"),
+    Row(
+        "accounts:login",
+        (),
+        "200 302 302 302 302 302 302 302 302 302",
+        post="200 302 302 302 302 302 302 302 302 302",
+    ),
+    Row(
+        "accounts:logout",
+        (),
+        "405 405 405 405 405 405 405 405 405 405",
+        post="302 302 302 302 302 302 302 302 302 302",
+    ),
+    Row(
+        "accounts:language",
+        (),
+        "405 405 405 405 405 405 405 405 405 405",
+        post="302 302 302 302 302 302 302 302 302 302",
+    ),
+    Row(
+        "set_language",
+        (),
+        "302 302 302 302 302 302 302 302 302 302",
+        post="302 302 302 302 302 302 302 302 302 302",
+    ),
+    Row("admin:*", (), "302 302 302 302 302 302 302 302 302 302"),  # Django's admin: staff only
+    # schools and people: readable by the school and its district; changed by its leadership
+    Row("schools:overview", ("school",), READ),
+    Row("people:list", ("school",), READ),
+    Row("people:create", ("school",), LEADERSHIP, post=LEADERSHIP),
+    Row("people:detail", ("school", "owner"), READ),
+    # her own card is edited by the teacher herself (edit_own_card)
+    Row("people:edit", ("school", "owner"), OWN_CARD, post=OWN_CARD),
+    # associations: the MA's composition, head and orders are the leadership's (manage_school)
+    Row("associations:list", ("school",), READ),
+    Row("associations:create", ("school",), LEADERSHIP, post=LEADERSHIP),
+    Row("associations:detail", ("school", "ma"), READ),
+    Row("associations:edit", ("school", "ma"), LEADERSHIP, post=LEADERSHIP),
+    Row("associations:members", ("school", "ma"), LEADERSHIP, post=LEADERSHIP),
+    Row("associations:elect_head", ("school", "ma"), LEADERSHIP, post=LEADERSHIP),
+    # planning: the MA's plan is written by its head, approved by a deputy (ORG-2)
+    Row("planning:index", (), "302 302 302 302 302 302 302 302 302 200"),
+    Row("planning:grid", ("school", "year"), READ),
+    Row("planning:plan", ("school", "ma", "year"), READ),
+    Row("planning:plan_start", ("school", "ma", "year"), POST_ONLY, post=MA_BUTTON),
+    Row(
+        "planning:plan_edit",
+        ("school", "ma", "year"),
+        "302 403 403 200 200 200 200 403 404 200",
+        post=MA_BUTTON,
+    ),
+    Row("planning:plan_workflow", ("school", "ma", "year", "=submit"), POST_ONLY, post=MA_BUTTON),
+    Row("planning:item_add", ("school", "ma", "year"), MA_FORM, post=MA_FORM),
+    # an item's result is recorded by its responsible teacher too (record_plan_item)
+    Row(
+        "planning:item_edit",
+        ("school", "ma", "year", "item"),
+        READ,
+        post="302 400 403 400 400 400 400 403 404 400",
+    ),
+    Row("planning:item_remove", ("school", "ma", "year", "item"), POST_ONLY, post=MA_BUTTON),
+    Row("planning:material_file", ("school", "ma", "year", "item", "material"), READ),
+    Row(
+        "planning:material_remove",
+        ("school", "ma", "year", "item", "material"),
+        POST_ONLY,
+        post="302 302 403 302 302 302 302 403 404 302",
+    ),
+    # analysis: the MA's year-end analysis is written by a deputy (ORG-5, write_analysis)
+    Row(
+        "analysis:analysis",
+        ("school", "ma", "year"),
+        READ,
+        post="302 403 403 403 200 200 403 403 404 403",
+    ),
+    # meetings: held and minuted by the MA's head or the leadership (ORG-4, manage_association)
+    Row("meetings:index", (), "302 200 200 200 200 200 200 200 200 200"),
+    Row("meetings:list", ("school", "ma"), READ),
+    Row("meetings:schedule", ("school", "ma"), POST_ONLY, post=MA_FORM_EMPTY),
+    Row("meetings:detail", ("school", "meeting"), READ),
+    Row("meetings:print", ("school", "meeting"), READ),
+    Row("meetings:minutes", ("school", "meeting"), POST_ONLY, post=MA_FORM_EMPTY),
+    # an attendance row names its person: a form naming nobody finds nobody
+    Row(
+        "meetings:attendance",
+        ("school", "meeting"),
+        POST_ONLY,
+        post="302 403 403 404 404 404 404 403 404 404",
+    ),
+    Row("meetings:attendance_all_present", ("school", "meeting"), POST_ONLY, post=MA_BUTTON),
+    Row("meetings:hold", ("school", "meeting"), POST_ONLY, post=MA_BUTTON),
+    Row("meetings:cancel", ("school", "meeting"), POST_ONLY, post=MA_BUTTON),
+    Row("meetings:resolution_add", ("school", "meeting"), POST_ONLY, post=MA_FORM_EMPTY),
+    # the teacher responsible for the resolution reports it done herself
+    Row(
+        "meetings:resolution_status",
+        ("school", "meeting", "number"),
+        POST_ONLY,
+        post="302 302 403 302 302 302 302 403 404 302",
+    ),
+    # lessons: open lessons (ORG-3) and observations (SVC-D4)
+    Row("lessons:index", (), "302 302 302 302 302 302 302 200 200 200"),
+    Row("lessons:list", ("school",), READ),
+    Row("lessons:schedule", ("school",), POST_ONLY, post=MA_FORM_EMPTY),
+    Row(
+        "lessons:template", ("school",), LEADERSHIP, post="302 403 403 403 400 400 400 403 404 400"
+    ),
+    Row("lessons:teacher", ("school", "owner"), READ),
+    # lessons outside the schedule are visited by the head and the leadership, never by the
+    # teacher herself (HEAD-D1); the administrator is nobody's colleague
+    Row(
+        "lessons:visit",
+        ("school", "owner"),
+        POST_ONLY,
+        post="302 403 403 400 400 400 400 403 404 403",
+    ),
+    Row("lessons:detail", ("school", "lesson"), READ),
+    Row("lessons:edit", ("school", "lesson"), POST_ONLY, post=MA_FORM_EMPTY),
+    Row("lessons:hold", ("school", "lesson"), POST_ONLY, post=MA_BUTTON),
+    Row("lessons:cancel", ("school", "lesson"), POST_ONLY, post=MA_BUTTON),
+    # any colleague but the teacher who gives the lesson attends and observes it
+    Row("lessons:sign_up", ("school", "lesson"), POST_ONLY, post=COLLEAGUE_BUTTON),
+    Row("lessons:withdraw", ("school", "lesson"), POST_ONLY, post=COLLEAGUE_BUTTON),
+    Row(
+        "lessons:observe",
+        ("school", "lesson"),
+        POST_ONLY,
+        post="302 403 400 400 400 400 400 403 404 403",
+    ),
+    # compliance: the leadership, MA heads (their MA), the district and the administrator
+    Row("compliance:index", (), "302 403 403 302 302 302 302 302 302 200"),
+    Row("compliance:school", ("school",), OVERSIGHT),
+    Row("compliance:association", ("school", "ma"), "302 403 403 200 200 200 200 200 404 200"),
+    # bundle: the administrator imports; the leadership and the district export
+    Row(
+        "bundle:upload",
+        (),
+        "302 403 403 403 403 403 403 403 403 200",
+        post="302 403 403 403 403 403 403 403 403 200",
+    ),
+    Row("bundle:export", ("school",), OVERSIGHT),
+    # notifications: each person's own; nobody else's is even found
+    Row("notifications:list", (), "302 200 200 200 200 200 200 200 200 200"),
+    Row("notifications:read_all", (), POST_ONLY, post="302 302 302 302 302 302 302 302 302 302"),
+    Row("notifications:open", ("notification",), RECIPIENT),
+    Row("notifications:read", ("notification",), POST_ONLY, post=RECIPIENT),
+    # calendars: the person's calendar, and the feed whose secret address is its key
+    Row("calendars:mine", (), "302 200 200 200 200 200 200 200 200 200"),
+    Row("calendars:feed_new", (), POST_ONLY, post="302 200 200 200 200 200 200 200 200 200"),
+    Row("calendars:feed_revoke", (), POST_ONLY, post="302 302 302 302 302 302 302 302 302 302"),
+    Row("calendars:feed", ("token",), "200 200 200 200 200 200 200 200 200 200"),
+]
