@@ -97,9 +97,10 @@ WHOLE_NAMESPACES = ("admin",)
 # Columns: anonymous, teacher (owner), class teacher, MA head, deputy УВР, deputy НМР, director,
 #          district, other district, administrator.
 #
-# A page every colleague of the school and its district reads:
+# A page every colleague of the school and its district reads (a form's or button's address
+# shows the page it belongs to, so that a reload or a language switch never lands on an error):
 READ = "302 200 200 200 200 200 200 200 404 200"
-# A button (POST only): a GET is not allowed:
+# A button that takes only a POST: a GET is not allowed:
 POST_ONLY = "302 405 405 405 405 405 405 405 405 405"
 # Changed by the school's leadership (manage_school):
 LEADERSHIP = "302 403 403 403 200 200 200 403 404 200"
@@ -161,14 +162,14 @@ TABLE = [
     Row("planning:index", (), "302 302 302 302 302 302 302 302 302 200"),
     Row("planning:grid", ("school", "year"), READ),
     Row("planning:plan", ("school", "ma", "year"), READ),
-    Row("planning:plan_start", ("school", "ma", "year"), POST_ONLY, post=MA_BUTTON),
+    Row("planning:plan_start", ("school", "ma", "year"), READ, post=MA_BUTTON),
     Row(
         "planning:plan_edit",
         ("school", "ma", "year"),
         "302 403 403 200 200 200 200 403 404 200",
         post=MA_BUTTON,
     ),
-    Row("planning:plan_workflow", ("school", "ma", "year", "=submit"), POST_ONLY, post=MA_BUTTON),
+    Row("planning:plan_workflow", ("school", "ma", "year", "=submit"), READ, post=MA_BUTTON),
     Row("planning:item_add", ("school", "ma", "year"), MA_FORM, post=MA_FORM),
     # an item's result is recorded by its responsible teacher too (record_plan_item)
     Row(
@@ -177,12 +178,12 @@ TABLE = [
         READ,
         post="302 400 403 400 400 400 400 403 404 400",
     ),
-    Row("planning:item_remove", ("school", "ma", "year", "item"), POST_ONLY, post=MA_BUTTON),
+    Row("planning:item_remove", ("school", "ma", "year", "item"), READ, post=MA_BUTTON),
     Row("planning:material_file", ("school", "ma", "year", "item", "material"), READ),
     Row(
         "planning:material_remove",
         ("school", "ma", "year", "item", "material"),
-        POST_ONLY,
+        READ,
         post="302 302 403 302 302 302 302 403 404 302",
     ),
     # analysis: the MA's year-end analysis is written by a deputy (ORG-5, write_analysis)
@@ -195,32 +196,32 @@ TABLE = [
     # meetings: held and minuted by the MA's head or the leadership (ORG-4, manage_association)
     Row("meetings:index", (), "302 200 200 200 200 200 200 200 200 200"),
     Row("meetings:list", ("school", "ma"), READ),
-    Row("meetings:schedule", ("school", "ma"), POST_ONLY, post=MA_FORM_EMPTY),
+    Row("meetings:schedule", ("school", "ma"), READ, post=MA_FORM_EMPTY),
     Row("meetings:detail", ("school", "meeting"), READ),
     Row("meetings:print", ("school", "meeting"), READ),
-    Row("meetings:minutes", ("school", "meeting"), POST_ONLY, post=MA_FORM_EMPTY),
+    Row("meetings:minutes", ("school", "meeting"), READ, post=MA_FORM_EMPTY),
     # an attendance row names its person: a form naming nobody finds nobody
     Row(
         "meetings:attendance",
         ("school", "meeting"),
-        POST_ONLY,
+        READ,
         post="302 403 403 404 404 404 404 403 404 404",
     ),
-    Row("meetings:attendance_all_present", ("school", "meeting"), POST_ONLY, post=MA_BUTTON),
-    Row("meetings:hold", ("school", "meeting"), POST_ONLY, post=MA_BUTTON),
-    Row("meetings:cancel", ("school", "meeting"), POST_ONLY, post=MA_BUTTON),
-    Row("meetings:resolution_add", ("school", "meeting"), POST_ONLY, post=MA_FORM_EMPTY),
+    Row("meetings:attendance_all_present", ("school", "meeting"), READ, post=MA_BUTTON),
+    Row("meetings:hold", ("school", "meeting"), READ, post=MA_BUTTON),
+    Row("meetings:cancel", ("school", "meeting"), READ, post=MA_BUTTON),
+    Row("meetings:resolution_add", ("school", "meeting"), READ, post=MA_FORM_EMPTY),
     # the teacher responsible for the resolution reports it done herself
     Row(
         "meetings:resolution_status",
         ("school", "meeting", "number"),
-        POST_ONLY,
+        READ,
         post="302 302 403 302 302 302 302 403 404 302",
     ),
     # lessons: open lessons (ORG-3) and observations (SVC-D4)
     Row("lessons:index", (), "302 302 302 302 302 302 302 200 200 200"),
     Row("lessons:list", ("school",), READ),
-    Row("lessons:schedule", ("school",), POST_ONLY, post=MA_FORM_EMPTY),
+    Row("lessons:schedule", ("school",), READ, post=MA_FORM_EMPTY),
     Row(
         "lessons:template", ("school",), LEADERSHIP, post="302 403 403 403 400 400 400 403 404 400"
     ),
@@ -230,20 +231,20 @@ TABLE = [
     Row(
         "lessons:visit",
         ("school", "owner"),
-        POST_ONLY,
+        READ,
         post="302 403 403 400 400 400 400 403 404 403",
     ),
     Row("lessons:detail", ("school", "lesson"), READ),
-    Row("lessons:edit", ("school", "lesson"), POST_ONLY, post=MA_FORM_EMPTY),
-    Row("lessons:hold", ("school", "lesson"), POST_ONLY, post=MA_BUTTON),
-    Row("lessons:cancel", ("school", "lesson"), POST_ONLY, post=MA_BUTTON),
+    Row("lessons:edit", ("school", "lesson"), READ, post=MA_FORM_EMPTY),
+    Row("lessons:hold", ("school", "lesson"), READ, post=MA_BUTTON),
+    Row("lessons:cancel", ("school", "lesson"), READ, post=MA_BUTTON),
     # any colleague but the teacher who gives the lesson attends and observes it
-    Row("lessons:sign_up", ("school", "lesson"), POST_ONLY, post=COLLEAGUE_BUTTON),
-    Row("lessons:withdraw", ("school", "lesson"), POST_ONLY, post=COLLEAGUE_BUTTON),
+    Row("lessons:sign_up", ("school", "lesson"), READ, post=COLLEAGUE_BUTTON),
+    Row("lessons:withdraw", ("school", "lesson"), READ, post=COLLEAGUE_BUTTON),
     Row(
         "lessons:observe",
         ("school", "lesson"),
-        POST_ONLY,
+        READ,
         post="302 403 400 400 400 400 400 403 404 403",
     ),
     # compliance: the leadership, MA heads (their MA), the district and the administrator
@@ -265,7 +266,17 @@ TABLE = [
     Row("notifications:read", ("notification",), POST_ONLY, post=RECIPIENT),
     # calendars: the person's calendar, and the feed whose secret address is its key
     Row("calendars:mine", (), "302 200 200 200 200 200 200 200 200 200"),
-    Row("calendars:feed_new", (), POST_ONLY, post="302 200 200 200 200 200 200 200 200 200"),
-    Row("calendars:feed_revoke", (), POST_ONLY, post="302 302 302 302 302 302 302 302 302 302"),
+    Row(
+        "calendars:feed_new",
+        (),
+        "302 200 200 200 200 200 200 200 200 200",
+        post="302 200 200 200 200 200 200 200 200 200",
+    ),
+    Row(
+        "calendars:feed_revoke",
+        (),
+        "302 200 200 200 200 200 200 200 200 200",
+        post="302 302 302 302 302 302 302 302 302 302",
+    ),
     Row("calendars:feed", ("token",), "200 200 200 200 200 200 200 200 200 200"),
 ]

@@ -9,6 +9,7 @@ outsider school ``sch-99`` (404: another school's record is never even found).
 from __future__ import annotations
 
 import pytest
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client, override_settings
@@ -115,8 +116,21 @@ def cast(module_scene, tmp_path_factory):
         yield module_scene
 
 
+@pytest.fixture(scope="module")
+def clients(cast):
+    """One test client per role, logged in once for the module: the session lives in its
+    cookie, so that no test's rollback logs anybody out."""
+    with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies"):
+        logged_in = {}
+        for role in ROLES:
+            logged_in[role] = Client()
+            if USERS[role]:
+                logged_in[role].force_login(cast.users[USERS[role]])
+        yield logged_in
+
+
 @pytest.mark.parametrize("row", TABLE, ids=[row.name for row in TABLE])
-def test_each_url_answers_each_role_as_the_table_says(row, cast, db):
+def test_each_url_answers_each_role_as_the_table_says(row, cast, clients, db):
     scene = cast
     asks = [("GET", scene.ours, row.answers("GET"))]
     if row.post:
@@ -128,10 +142,11 @@ def test_each_url_answers_each_role_as_the_table_says(row, cast, db):
     shown = 200 in row.answers("GET").values()
     wrong = []
     for role in ROLES:
-        client = Client()
-        if USERS[role]:
-            client.force_login(scene.users[USERS[role]])
+        client = clients[role]
         for method, records, expected in asks:
+            session = client.cookies.get(settings.SESSION_COOKIE_NAME)
+            if USERS[role] and not (session and session.value):
+                client.force_login(scene.users[USERS[role]])  # logged out by a row before
             url = _url(row, records)
             response = _ask(client, method, url)
             if response.status_code != expected[role]:
