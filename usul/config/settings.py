@@ -46,6 +46,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages go out compressed: a village link pays for every kilobyte (WhiteNoise above serves
+    # static files precompressed). BREACH: Django pads each compressed response with random
+    # bytes (since 4.2) and masks the CSRF token per request, so a page's size tells nothing
+    # of a secret in it.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -86,6 +86,14 @@ class Row:
             raise ValueError(f"{self.name}: {len(codes)} answers for {len(ROLES)} roles")
         return dict(zip(ROLES, codes, strict=True))
 
+    def url(self, records) -> str:
+        """The URL of this row for a school's records (usul.testing.scene.Records)."""
+        from django.urls import reverse
+
+        name = "admin:index" if self.name == "admin:*" else self.name
+        args = [arg[1:] if arg.startswith("=") else ARGS[arg](records) for arg in self.args]
+        return reverse(name, args=args)
+
     @property
     def of_a_school(self) -> bool:
         return "school" in self.args
@@ -117,8 +125,8 @@ OVERSIGHT = "302 403 403 403 200 200 200 200 404 200"
 # The recipient's own notification: nobody else finds it:
 RECIPIENT = "302 302 404 404 404 404 404 404 404 404"
 TABLE = [
-    # accounts: the home page, logging in and out, the language
-    Row("accounts:home", (), "302 200 200 200 200 200 200 200 200 200"),
+    # the home page; accounts: logging in and out, the language
+    Row("home:home", (), "302 200 200 200 200 200 200 200 200 200"),
     Row(
         "accounts:login",
         (),

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from usul.testing.url_table import ARGS, ROLES, TABLE, USERS, WHOLE_NAMESPACES, Row
+from usul.testing.url_table import ROLES, TABLE, USERS, WHOLE_NAMESPACES, Row
 
 LOGIN = reverse("accounts:login")
 
@@ -74,12 +74,6 @@ def test_a_url_added_without_a_row_fails_the_table(settings):
             test_every_url_pattern_has_a_row()
     finally:
         clear_url_caches()
-
-
-def _url(row: Row, records) -> str:
-    name = "admin:index" if row.name == "admin:*" else row.name
-    args = [arg[1:] if arg.startswith("=") else ARGS[arg](records) for arg in row.args]
-    return reverse(name, args=args)
 
 
 def _ask(client: Client, method: str, url: str):
@@ -147,7 +141,7 @@ def test_each_url_answers_each_role_as_the_table_says(row, cast, clients, db):
             session = client.cookies.get(settings.SESSION_COOKIE_NAME)
             if USERS[role] and not (session and session.value):
                 client.force_login(scene.users[USERS[role]])  # logged out by a row before
-            url = _url(row, records)
+            url = row.url(records)
             response = _ask(client, method, url)
             if response.status_code != expected[role]:
                 wrong.append(

@@ -8,7 +8,7 @@ INDEX = reverse("compliance:index")
 
 
 def test_the_menu_offers_the_district_methodologist_the_compliance_page(as_user):
-    home = as_user("district").get(reverse("accounts:home")).content.decode()
+    home = as_user("district").get(reverse("home:home")).content.decode()
     assert f'href="{INDEX}"' in home
 
 
@@ -32,5 +32,5 @@ def test_a_district_of_several_schools_lists_them_and_no_other_district(as_user,
 
 def test_a_plain_teacher_is_still_told_the_page_is_not_for_them(as_user):
     assert as_user("teacher").get(INDEX).status_code == 403
-    home = as_user("teacher").get(reverse("accounts:home")).content.decode()
+    home = as_user("teacher").get(reverse("home:home")).content.decode()
     assert f'href="{INDEX}"' not in home
