@@ -40,4 +40,8 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self) -> str:
-        return str(self.staff) if self.staff_id else self.username
+        """The person's name (surname first, as the staff cards write it); the log-in name only
+        for an account that records no name."""
+        if self.staff_id:
+            return str(self.staff)
+        return " ".join(part for part in (self.last_name, self.first_name) if part) or self.username

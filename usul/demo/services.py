@@ -104,6 +104,8 @@ def _demo_user(persona: Persona, *, staff, district, is_administrator: bool) -> 
     user.is_active = True
     if staff is not None:
         user.first_name, user.last_name = staff.first_name, staff.last_name
+    elif persona.username in NAMES_WITHOUT_STAFF:
+        user.first_name, user.last_name = NAMES_WITHOUT_STAFF[persona.username]
     user.set_password(persona.password)
     # Validates the username and that the staff record has no other log-in.
     user.full_clean()
@@ -113,6 +115,9 @@ def _demo_user(persona: Persona, *, staff, district, is_administrator: bool) -> 
         user.save(update_fields=[*_DEMO_FIELDS, "password"])
     return user
 
+
+# Log-ins without a staff record still have a person's name: the menu shows it, not the log-in.
+NAMES_WITHOUT_STAFF = {"metodist": ("Динара", "Абдыкадырова")}
 
 _DEMO_FIELDS = ["staff", "district", "is_administrator", "is_active", "first_name", "last_name"]
 
