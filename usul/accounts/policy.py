@@ -343,6 +343,23 @@ def _records_plan_item(viewer: Viewer, item: PlanItem) -> bool:
     )
 
 
+def _acts_for_self(viewer: Viewer, obj: Any) -> bool:
+    # A person's own settings and messages — their language, their calendar feed address, their
+    # notifications — are changed by that person alone. The administrator may close a feed
+    # address that leaked.
+    user = viewer.user
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    label = obj._meta.label_lower
+    if label == "accounts.user":
+        return obj.pk == user.pk or viewer.is_administrator
+    if label == "notifications.notification":
+        return viewer.staff is not None and obj.recipient_id == viewer.staff.pk
+    if label == "people.staff":
+        return _is_self(viewer, obj)
+    return False
+
+
 def _exports_bundle(viewer: Viewer, school: Model) -> bool:
     # BUNDLE.md: the school's leadership sends its bundle; the district office reads the schools
     # of its district; the administrator moves schools between installations.
@@ -372,6 +389,7 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     "visit_lesson": _visits_lessons_of,
     "view_observation": _views,  # PERSONAL["lessons.observation"]
     "configure_observation_template": _manages_school,
+    "act_for_self": _acts_for_self,  # own language, calendar feed, notifications
 }
 
 

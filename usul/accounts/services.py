@@ -7,11 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from usul.accounts.models import User
+from usul.accounts.policy import Viewer, require
 
 
 @transaction.atomic
-def user_set_language(*, user: User, language: str) -> None:
+def user_set_language(*, actor: Viewer, language: str) -> None:
+    """The person chooses the language Usul speaks to them (their own setting only)."""
+    user = actor.user
+    require(actor, "act_for_self", user)
     if language not in dict(settings.LANGUAGES):
         raise ValidationError(_("Unknown language: %(code)s") % {"code": language})
     user.language = language

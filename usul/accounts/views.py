@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from usul.accounts.forms import LoginForm
+from usul.accounts.policy import viewer_for
 from usul.accounts.services import user_set_language
 
 
@@ -29,7 +30,7 @@ class LoginView(auth_views.LoginView):
         chosen = self.request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         if not user.language and chosen in dict(settings.LANGUAGES):
             # Chosen before logging in: remember it on the user from now on.
-            user_set_language(user=user, language=chosen)
+            user_set_language(actor=viewer_for(user), language=chosen)
         if user.language:
             _remember_in_cookie(response, user.language)
         return response
@@ -65,7 +66,7 @@ def set_language(request):
     response = HttpResponseRedirect(target)
     if language in dict(settings.LANGUAGES):
         if request.user.is_authenticated:
-            user_set_language(user=request.user, language=language)
+            user_set_language(actor=request.viewer, language=language)
         translation.activate(language)
         _remember_in_cookie(response, language)
     return response

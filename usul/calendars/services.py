@@ -8,7 +8,10 @@ import secrets
 from django.db import transaction
 from django.utils import timezone
 
+from usul.accounts.models import User
+from usul.accounts.policy import Viewer, require
 from usul.calendars.models import CalendarFeed
+from usul.lib.history import save_with_history
 
 
 def token_hash(token: str) -> str:
@@ -16,33 +19,32 @@ def token_hash(token: str) -> str:
 
 
 @transaction.atomic
-def calendar_feed_create(*, actor, user) -> tuple[CalendarFeed, str]:
+def calendar_feed_create(*, actor: Viewer, user: User) -> tuple[CalendarFeed, str]:
     """A new secret feed address for ``user``; the previous one, if any, stops working.
 
     Returns the feed and its token. The token is not stored (only its hash): the caller shows
     it once. 32 random bytes give a 43-character token that cannot be guessed.
     """
+    require(actor, "act_for_self", user)
     _revoke_active(actor=actor, user=user)
     token = secrets.token_urlsafe(32)
     feed = CalendarFeed(user=user, token_hash=token_hash(token))
-    feed.full_clean()
-    feed._history_user = actor
-    feed.save()
+    save_with_history(feed, actor)
     return feed, token
 
 
 @transaction.atomic
-def calendar_feed_revoke(*, actor, user) -> int:
+def calendar_feed_revoke(*, actor: Viewer, user: User) -> int:
     """Close ``user``'s feed address; returns how many were open (0 or 1)."""
+    require(actor, "act_for_self", user)
     return _revoke_active(actor=actor, user=user)
 
 
-def _revoke_active(*, actor, user) -> int:
+def _revoke_active(*, actor: Viewer, user: User) -> int:
     revoked = 0
     # select_for_update: two clicks at once must not leave two working addresses.
     for feed in CalendarFeed.objects.select_for_update().filter(user=user, revoked_at=None):
         feed.revoked_at = timezone.now()
-        feed._history_user = actor
-        feed.save(update_fields=["revoked_at", "updated_at"])
+        save_with_history(feed, actor, ["revoked_at"])
         revoked += 1
     return revoked

@@ -74,14 +74,14 @@ def _feed_section(request, *, token: str = "") -> HttpResponse:
 @login_required
 @form_post
 def feed_new(request):
-    _, token = calendar_feed_create(actor=request.user, user=request.user)
+    _, token = calendar_feed_create(actor=request.viewer, user=request.user)
     return _feed_section(request, token=token)
 
 
 @login_required
 @form_post
 def feed_revoke(request):
-    calendar_feed_revoke(actor=request.user, user=request.user)
+    calendar_feed_revoke(actor=request.viewer, user=request.user)
     if request.htmx:
         return _feed_section(request)
     messages.success(request, _("Your calendar address is turned off."))

@@ -26,8 +26,10 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from usul.accounts.policy import Viewer, require
 from usul.notifications.models import Notification, NotificationKind
 from usul.notifications.texts import render, subject
+from usul.people.models import Staff
 
 logger = logging.getLogger(__name__)
 
@@ -110,8 +112,9 @@ def _send_emails(kind: str, params: dict, url: str, staff_ids: list[int]) -> Non
 
 
 @transaction.atomic
-def notification_mark_read(*, actor, notification: Notification) -> Notification:
+def notification_mark_read(*, actor: Viewer, notification: Notification) -> Notification:
     """The reader marks one of their notifications read (a second time changes nothing)."""
+    require(actor, "act_for_self", notification)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at", "updated_at"])
@@ -119,8 +122,9 @@ def notification_mark_read(*, actor, notification: Notification) -> Notification
 
 
 @transaction.atomic
-def notifications_mark_all_read(*, actor, staff) -> int:
+def notifications_mark_all_read(*, actor: Viewer, staff: Staff) -> int:
     """The reader marks all their unread notifications read; returns how many changed."""
+    require(actor, "act_for_self", staff)
     now = timezone.now()
     return Notification.objects.filter(recipient=staff, read_at__isnull=True).update(
         read_at=now, updated_at=now

@@ -35,7 +35,7 @@ def notification_list(request):
 def notification_open(request, public_id):
     """Follow a notification's link; opening it is reading it."""
     notification = _mine(request, public_id)
-    notification_mark_read(actor=request.user, notification=notification)
+    notification_mark_read(actor=request.viewer, notification=notification)
     target = notification.url
     if not target or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -48,7 +48,7 @@ def notification_open(request, public_id):
 @require_POST
 def notification_read(request, public_id):
     notification = notification_mark_read(
-        actor=request.user, notification=_mine(request, public_id)
+        actor=request.viewer, notification=_mine(request, public_id)
     )
     if request.htmx:
         return render(
@@ -63,7 +63,7 @@ def notification_read(request, public_id):
 @require_POST
 def notification_read_all(request):
     if request.viewer.staff is not None:
-        notifications_mark_all_read(actor=request.user, staff=request.viewer.staff)
+        notifications_mark_all_read(actor=request.viewer, staff=request.viewer.staff)
     if request.htmx:
         page = Paginator(notifications_of(request.viewer), PAGE_SIZE).get_page(
             request.POST.get("page")
