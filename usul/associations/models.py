@@ -35,7 +35,7 @@ class Association(TimeStamped):
         "schools.Subject", verbose_name=_("subjects"), blank=True, related_name="associations"
     )
     created_by = models.ForeignKey(
-        "schools.Order",
+        "orders.Order",
         verbose_name=_("creating order"),
         on_delete=models.SET_NULL,
         null=True,
@@ -43,7 +43,7 @@ class Association(TimeStamped):
         related_name="+",
     )
     liquidated_by = models.ForeignKey(
-        "schools.Order",
+        "orders.Order",
         verbose_name=_("liquidating order"),
         on_delete=models.SET_NULL,
         null=True,
@@ -119,7 +119,7 @@ class HeadTerm(Interval, TimeStamped):
         related_name="+",
     )
     order = models.ForeignKey(
-        "schools.Order",
+        "orders.Order",
         verbose_name=_("order"),
         on_delete=models.SET_NULL,
         null=True,

@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 
 from usul.associations.models import Association, HeadTerm, Membership
 from usul.lib.dates import covers, format_date
+from usul.orders.models import OrderKind
 from usul.people.models import CategoryLevel, EducationLevel, Staff
 from usul.people.selectors import category_level_at, experience_in_education_years
-from usul.schools.models import OrderKind, School, SchoolYear
+from usul.schools.models import School, SchoolYear
 
 # HEAD-1: at least 5 years of work in education ("5.00 or more", RULES.md).
 HEAD_MIN_EXPERIENCE_YEARS = 5

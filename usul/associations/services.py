@@ -18,10 +18,12 @@ from usul.associations.models import Association, HeadTerm, Membership, Supervis
 from usul.associations.selectors import liquidation_order
 from usul.lib.dates import covers, format_date
 from usul.meetings.models import Meeting, MeetingStatus
+from usul.orders.models import Order, OrderKind
+from usul.orders.services import order_create, order_update
 from usul.people.models import DEPUTY_ROLES, Staff
 from usul.people.selectors import roles_at
-from usul.schools.models import Order, OrderKind, School, Subject
-from usul.schools.services import order_create, order_update, unique_key
+from usul.schools.models import School, Subject
+from usul.schools.services import unique_key
 from usul.schools.validation import check_interval, check_key, prefixed, required
 
 DAY = dt.timedelta(days=1)

@@ -37,9 +37,10 @@ from usul.associations.selectors import (
 )
 from usul.lib.dates import format_date
 from usul.lib.forms import add_service_errors
+from usul.orders.models import CouncilDecision, Order
 from usul.people.models import Staff
 from usul.people.selectors import staff_with_history
-from usul.schools.models import CouncilDecision, Order, Subject
+from usul.schools.models import Subject
 from usul.schools.selectors import current_year, visible_school
 
 

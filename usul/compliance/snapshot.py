@@ -29,6 +29,7 @@ from usul.assessment.models import KtuRecord, KtuValue
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
 from usul.documents.models import DocumentEntry
 from usul.meetings.models import Attendance, Meeting, Resolution
+from usul.orders.models import CouncilDecision, Order
 from usul.people.models import (
     Category,
     Employment,
@@ -39,14 +40,7 @@ from usul.people.models import (
     ThematicPlan,
 )
 from usul.planning.models import PlanItem, WorkPlan
-from usul.schools.models import (
-    CouncilDecision,
-    DistrictInstruction,
-    Order,
-    School,
-    SchoolYear,
-    Subject,
-)
+from usul.schools.models import DistrictInstruction, School, SchoolYear, Subject
 
 
 @dataclass

@@ -17,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("USUL_CSRF_TRUSTED_ORIGINS", "
 INSTALLED_APPS = [
     "usul.accounts",
     "usul.schools",
+    "usul.orders",
     "usul.people",
     "usul.associations",
     "usul.planning",

@@ -1,24 +1,10 @@
-"""Writes to a school's records: the director's orders (GEN-6, GEN-8, DOC-1, DOC-2)."""
+"""Writes shared by every app that keeps records of a school."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.utils.translation import gettext as _
-
-from usul.lib.dates import format_date
-from usul.people.models import DEPUTY_ROLES, Role, Staff
-from usul.people.selectors import roles_at
-from usul.schools.models import Order, OrderKind, School
-from usul.schools.validation import check_key, required
-
-# GEN-8: MAs are created, reorganised or liquidated on the proposal of a deputy director.
-PROPOSED_BY_DEPUTY = frozenset(
-    {OrderKind.MA_CREATE, OrderKind.MA_REORGANIZE, OrderKind.MA_LIQUIDATE}
-)
+from usul.schools.models import School
 
 
 def unique_key(model, school: School, prefix: str) -> str:
@@ -29,109 +15,3 @@ def unique_key(model, school: School, prefix: str) -> str:
         if key not in taken:
             return key
     raise AssertionError("unreachable")
-
-
-def _check_signatories(
-    *,
-    school: School,
-    kind: str,
-    date: dt.date,
-    proposed_by: Staff | None,
-    signed_by: Staff | None,
-) -> None:
-    """A director's order is signed by the director; MA orders are proposed by a deputy
-    (GEN-8). Both must hold that role on the order's date — the same test as MA-ORDER."""
-    errors: dict[str, str] = {}
-    for field, person in (("proposed_by", proposed_by), ("signed_by", signed_by)):
-        if person is not None and person.school_id != school.pk:
-            errors[field] = _("This person is not on the staff of this school.")
-    if signed_by is not None and "signed_by" not in errors:
-        if Role.DIRECTOR not in roles_at(signed_by, date):
-            errors["signed_by"] = _(
-                "“Signed by”: %(name)s is not the director on %(date)s (GEN-8)."
-            ) % {"name": signed_by, "date": format_date(date)}
-    if proposed_by is not None and "proposed_by" not in errors and kind in PROPOSED_BY_DEPUTY:
-        if not roles_at(proposed_by, date) & DEPUTY_ROLES:
-            errors["proposed_by"] = _(
-                "“Proposed by”: %(name)s is not a deputy director on %(date)s (GEN-8)."
-            ) % {"name": proposed_by, "date": format_date(date)}
-    if errors:
-        raise ValidationError(errors)
-
-
-@transaction.atomic
-def order_create(
-    *,
-    actor,
-    school: School,
-    kind: str,
-    date: dt.date | None,
-    number: str = "",
-    association=None,
-    proposed_by: Staff | None = None,
-    signed_by: Staff | None = None,
-    text: str = "",
-    key: str = "",
-) -> Order:
-    required(date, field="date", label=_("Order date"))
-    if key:
-        check_key(key)
-        if Order.objects.filter(school=school, key=key).exists():
-            raise ValidationError(
-                {"key": _("An order with the key “%(key)s” already exists.") % {"key": key}}
-            )
-    else:
-        key = unique_key(Order, school, f"o-{date:%Y}")
-    _check_signatories(
-        school=school, kind=kind, date=date, proposed_by=proposed_by, signed_by=signed_by
-    )
-    order = Order(
-        school=school,
-        key=key,
-        kind=kind,
-        date=date,
-        number=number.strip(),
-        association=association,
-        proposed_by=proposed_by,
-        signed_by=signed_by,
-        text=text,
-    )
-    order.full_clean()
-    order._history_user = actor
-    order.save()
-    return order
-
-
-@transaction.atomic
-def order_update(
-    *,
-    actor,
-    order: Order,
-    date: dt.date | None,
-    number: str = "",
-    proposed_by: Staff | None = None,
-    signed_by: Staff | None = None,
-) -> Order:
-    required(date, field="date", label=_("Order date"))
-    _check_signatories(
-        school=order.school,
-        kind=order.kind,
-        date=date,
-        proposed_by=proposed_by,
-        signed_by=signed_by,
-    )
-    changes = {
-        "date": date,
-        "number": number.strip(),
-        "proposed_by": proposed_by,
-        "signed_by": signed_by,
-    }
-    changed = [name for name, value in changes.items() if getattr(order, name) != value]
-    if not changed:
-        return order
-    for name in changed:
-        setattr(order, name, changes[name])
-    order.full_clean()
-    order._history_user = actor
-    order.save(update_fields=[*changed, "updated_at"])
-    return order

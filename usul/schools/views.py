@@ -9,9 +9,9 @@ from usul.accounts.links import link_or
 from usul.accounts.policy import can, visible
 from usul.associations.models import Association
 from usul.associations.selectors import associations_at
+from usul.orders.models import CouncilDecision, Order
 from usul.people.models import Staff
 from usul.people.selectors import roles_at
-from usul.schools.models import CouncilDecision, Order
 from usul.schools.selectors import current_year, visible_school
 
 

@@ -11,8 +11,9 @@ import itertools
 
 from usul.accounts.models import User
 from usul.associations.models import Association, AssociationKind, HeadTerm, Membership, Supervision
+from usul.orders.models import Order, OrderKind
 from usul.people.models import Category, Employment, Position, Role, Staff
-from usul.schools.models import Area, District, Order, OrderKind, School, SchoolYear, Subject
+from usul.schools.models import Area, District, School, SchoolYear, Subject
 
 _seq = itertools.count(1)
 

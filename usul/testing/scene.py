@@ -32,8 +32,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from usul.associations.models import Association
+from usul.orders.models import OrderKind
 from usul.people.models import Role, Staff
-from usul.schools.models import Area, OrderKind, School, SchoolYear
+from usul.schools.models import Area, School, SchoolYear
 from usul.testing import factories as f
 
 D = dt.date

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from usul.associations.models import Association
 from usul.associations.selectors import creating_order, liquidation_order
-from usul.schools.models import Order
+from usul.orders.models import Order
 
 D = dt.date
 CREATE = reverse("associations:create", args=["sch-17"])

@@ -9,7 +9,8 @@ from usul.associations.selectors import (
     is_active,
     members_at,
 )
-from usul.schools.models import OrderKind, SchoolYear
+from usul.orders.models import OrderKind
+from usul.schools.models import SchoolYear
 from usul.testing import factories as f
 
 D = dt.date

@@ -16,8 +16,8 @@ from usul.associations.selectors import (
     members_at,
     supervisors_at,
 )
+from usul.orders.models import Order, OrderKind
 from usul.people.models import Role
-from usul.schools.models import Order, OrderKind
 from usul.testing import factories as f
 
 D = dt.date

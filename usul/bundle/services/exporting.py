@@ -32,6 +32,7 @@ from usul.bundle.services.values import (
 from usul.documents.models import DocumentEntry
 from usul.lessons.models import Observation, ObservationTemplate, OpenLesson, OpenLessonVisitor
 from usul.meetings.models import Attendance, Meeting, Resolution
+from usul.orders.models import CouncilDecision, Order
 from usul.people.models import (
     Staff,
 )
@@ -42,14 +43,7 @@ from usul.planning.models import (
     PlanVersion,
     WorkPlan,
 )
-from usul.schools.models import (
-    CouncilDecision,
-    DistrictInstruction,
-    Order,
-    School,
-    SchoolYear,
-    Subject,
-)
+from usul.schools.models import DistrictInstruction, School, SchoolYear, Subject
 
 FORMAT = "usul-bundle"
 VERSION = 1

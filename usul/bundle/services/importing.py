@@ -53,6 +53,7 @@ from usul.bundle.validation import BundleInvalid, validate
 from usul.documents.models import DocumentEntry
 from usul.lessons.models import Observation, ObservationTemplate, OpenLesson, OpenLessonVisitor
 from usul.meetings.models import Attendance, Meeting, Resolution
+from usul.orders.models import CouncilDecision, Order
 from usul.planning.models import (
     PlanEvent,
     PlanItem,
@@ -60,12 +61,7 @@ from usul.planning.models import (
     PlanVersion,
     WorkPlan,
 )
-from usul.schools.models import (
-    CouncilDecision,
-    DistrictInstruction,
-    Order,
-    School,
-)
+from usul.schools.models import DistrictInstruction, School
 
 
 def _school_named(data) -> School | None:

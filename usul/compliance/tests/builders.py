@@ -15,9 +15,10 @@ from usul.analysis.models import YearAnalysis
 from usul.assessment.models import KtuRecord, KtuValue
 from usul.documents.models import REQUIRED_DOCUMENTS, DocumentEntry
 from usul.meetings.models import Attendance, Meeting, Resolution
+from usul.orders.models import CouncilDecision
 from usul.people.models import Role, SelfDevelopmentTopic, Staff, Teaching, ThematicPlan
 from usul.planning.models import PlanItem, WorkPlan
-from usul.schools.models import CouncilDecision, DistrictInstruction, School, SchoolYear
+from usul.schools.models import DistrictInstruction, School, SchoolYear
 from usul.testing import factories as f
 
 D = dt.date

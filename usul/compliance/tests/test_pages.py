@@ -113,7 +113,7 @@ def test_a_bad_date_or_year_is_answered_with_a_message_naming_the_field(world, c
 
 
 def test_an_ma_page_after_liquidation_says_it_is_not_checked(world, client):
-    from usul.schools.models import OrderKind
+    from usul.orders.models import OrderKind
 
     world.ma.liquidated_by = f.make_order(
         world.school, kind=OrderKind.MA_LIQUIDATE, date=D(2025, 9, 30), association=world.ma

@@ -7,8 +7,8 @@ from usul.associations.models import AssociationKind
 from usul.compliance.tests.builders import DURING_YEAR, make_meeting, teach
 from usul.compliance.tests.conftest import findings
 from usul.meetings.models import Meeting
+from usul.orders.models import OrderKind
 from usul.people.models import Category, Employment, Position, Role
-from usul.schools.models import OrderKind
 from usul.testing import factories as f
 
 D = dt.date

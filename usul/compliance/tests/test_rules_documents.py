@@ -6,7 +6,7 @@ from usul.compliance.services import check_school
 from usul.compliance.tests.builders import DURING_YEAR, add_document
 from usul.compliance.tests.conftest import findings
 from usul.documents.models import DocumentEntry
-from usul.schools.models import OrderKind
+from usul.orders.models import OrderKind
 from usul.testing import factories as f
 
 D = dt.date

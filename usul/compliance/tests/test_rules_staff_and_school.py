@@ -5,8 +5,8 @@ import datetime as dt
 
 from usul.compliance.tests.builders import DURING_YEAR, make_teacher, teach
 from usul.compliance.tests.conftest import findings
+from usul.orders.models import OrderKind
 from usul.people.models import Employment, Role, SelfDevelopmentTopic, ThematicPlan
-from usul.schools.models import OrderKind
 from usul.testing import factories as f
 
 D = dt.date

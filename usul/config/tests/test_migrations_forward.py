@@ -1,7 +1,9 @@
 """A database made before records moved between apps migrates forward with nothing lost.
 
-The year-end analysis left ``planning`` (ORG-5, DOC-5) and the resolution reminders left
-``notifications`` (DOC-12, ORG-4) through state-only migrations: the tables keep their names, so
+The year-end analysis left ``planning`` (ORG-5, DOC-5), the resolution reminders left
+``notifications`` (DOC-12, ORG-4) and the director's orders and the methodological council's
+decisions left ``schools`` (GEN-4, GEN-6, GEN-8, DOC-1, DOC-2) through state-only migrations:
+the tables keep their names, so
 a school's rows and their history stay where they are and are read by the models in their new
 apps. This test runs on the real migrations in every run: with ``--nomigrations`` the tables
 come from the models, so it first records them as migrated, then goes back to the state before
@@ -23,6 +25,9 @@ from usul.testing import factories as f
 # The last migration of each app before its records moved out or in.
 BEFORE_THE_MOVES = [
     ("analysis", None),  # the analysis app did not exist yet
+    ("orders", None),  # nor the orders app
+    ("schools", "0001_initial"),
+    ("associations", "0003_history_of_subjects"),
     ("planning", "0002_plan_versions_events_materials"),
     ("meetings", "0002_initial"),
     ("notifications", "0001_notifications_and_reminders"),
@@ -80,11 +85,30 @@ def test_a_database_from_before_the_moves_migrates_forward_with_nothing_lost():
         history_type="+",
     )
 
+    old_order = old.get_model("schools", "Order").objects.create(
+        school_id=school.pk,
+        key="o-2025-1",
+        number="41",
+        date=dt.date(2025, 8, 28),
+        kind="ma_create",
+        association_id=ma.pk,
+        text="Тил жана адабият бирикмесин түзүү жөнүндө",
+    )
+    old.get_model("associations", "Association").objects.filter(pk=ma.pk).update(
+        created_by_id=old_order.pk
+    )
+    old_decision = old.get_model("schools", "CouncilDecision").objects.create(
+        school_id=school.pk, key="c-2025-1", year_id=year.pk, date=dt.date(2025, 8, 27)
+    )
+    old_decision.associations.add(ma.pk)
+
     _migrate(_latest())
     ContentType.objects.clear_cache()
 
     from usul.analysis.models import YearAnalysis
+    from usul.associations.models import Association
     from usul.meetings.models import ResolutionReminder
+    from usul.orders.models import CouncilDecision, Order
 
     reminder = ResolutionReminder.objects.get()
     assert (reminder.resolution, reminder.due) == (resolution, dt.date(2026, 6, 1))
@@ -94,7 +118,21 @@ def test_a_database_from_before_the_moves_migrates_forward_with_nothing_lost():
     assert analysis.proposals == ["Ачык сабактарды көбөйтүү"]
     assert analysis.presented_at == meeting
     assert [h.history_type for h in analysis.history.all()] == ["+"]
+    order = Order.objects.get(key="o-2025-1")
+    assert (order.school, order.key, order.number, order.association) == (
+        school,
+        "o-2025-1",
+        "41",
+        ma,
+    )
+    assert Association.objects.get(pk=ma.pk).created_by == order
+    decision = CouncilDecision.objects.get()
+    assert (decision.key, decision.year, list(decision.associations.all())) == (
+        "c-2025-1",
+        year,
+        [ma],
+    )
     # Permissions and admin log entries follow the models: one content type, in the new app.
-    for model in (ResolutionReminder, YearAnalysis):
+    for model in (ResolutionReminder, YearAnalysis, Order, CouncilDecision):
         types = ContentType.objects.filter(model=model._meta.model_name)
         assert [t.app_label for t in types] == [model._meta.app_label]

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from usul.orders.models import OrderKind
 from usul.planning.models import PlanItem, PlanItemKind, PlanStatus, WorkPlan
 from usul.planning.tests.test_plan_page import login
-from usul.schools.models import OrderKind
 from usul.testing import factories as f
 
 D = dt.date
