@@ -85,6 +85,7 @@ class Scene:
 
 
 def _records(association: Association, owner: Staff, observer: Staff) -> Records:
+    from usul.accounts.policy import viewer_for
     from usul.calendars.services import calendar_feed_create
     from usul.planning.models import PlanItemMaterial
 
@@ -104,7 +105,7 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
     )
     observation = f.make_observation(teacher=owner, observer=observer, open_lesson=lesson)
     notification = f.make_notification(owner)
-    _, feed_token = calendar_feed_create(actor=owner.user, user=owner.user)
+    _, feed_token = calendar_feed_create(actor=viewer_for(owner.user), user=owner.user)
     return Records(
         school=school,
         year=year,

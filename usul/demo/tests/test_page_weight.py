@@ -15,6 +15,7 @@ from types import SimpleNamespace
 from django.test import Client
 
 from usul.accounts.models import User
+from usul.accounts.policy import viewer_for
 from usul.calendars.services import calendar_feed_create
 from usul.lessons.models import OpenLesson
 from usul.meetings.models import Meeting
@@ -50,7 +51,7 @@ def _demo_records(deputy: User) -> SimpleNamespace:
     material = item.materials.first() or PlanItemMaterial.objects.create(
         item=item, title="Семинардын презентациясы", link="https://example.org/seminar"
     )
-    _, token = calendar_feed_create(actor=deputy, user=deputy)
+    _, token = calendar_feed_create(actor=viewer_for(deputy), user=deputy)
     return SimpleNamespace(
         school=school,
         year=year,
