@@ -19,11 +19,15 @@ from usul.analysis.models import YearAnalysis
 from usul.assessment.models import KtuRecord, KtuValue
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
 from usul.bundle.models import PlanEventAuthor
+from usul.bundle.services.council_decisions import write_council_decisions
+from usul.bundle.services.district_instructions import write_district_instructions
+from usul.bundle.services.orders import write_orders
 from usul.bundle.services.school import write_school
 from usul.bundle.services.staff import write_staff
 from usul.bundle.services.values import (
     _grouped,
     _iso,
+    _key,
     _m2m_lists,
     _moment_text,
     _nonempty,
@@ -32,10 +36,8 @@ from usul.bundle.services.values import (
 from usul.documents.models import DocumentEntry
 from usul.lessons.models import Observation, ObservationTemplate, OpenLesson, OpenLessonVisitor
 from usul.meetings.models import Attendance, Meeting, Resolution
-from usul.orders.models import CouncilDecision, Order
-from usul.people.models import (
-    Staff,
-)
+from usul.orders.models import Order
+from usul.people.models import Staff
 from usul.planning.models import (
     PlanEvent,
     PlanItem,
@@ -104,11 +106,6 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
     meeting = {m.pk: m.key for m in meetings}
     instruction = {i.pk: i.key for i in instructions}
 
-    def key(keys: dict, pk: int | None) -> str | None:
-        return keys[pk] if pk is not None else None
-
-    decision_mas = _m2m_lists(CouncilDecision, "associations", school=school)
-    target_subjects = _m2m_lists(DistrictInstruction, "target_subjects", school=school)
     ma_subjects = _m2m_lists(Association, "subjects", school=school)
 
     by_ma = {"association__school": school}
@@ -205,7 +202,7 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
             versions=[
                 {
                     "number": v.number,
-                    "approved_by": key(person, v.approved_by_id),
+                    "approved_by": _key(person, v.approved_by_id),
                     "approved_at": _iso(v.approved_at),
                     "content": v.content,
                 }
@@ -232,7 +229,7 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
             participants=[person[pk] for pk in participants.get(i.pk, [])],
             # The file itself does not travel; its title, link and who added it do.
             materials=[
-                {"title": m.title, "link": m.link, "added_by": key(person, m.added_by_id)}
+                {"title": m.title, "link": m.link, "added_by": _key(person, m.added_by_id)}
                 for m in materials.get(i.pk, [])
             ],
         )
@@ -243,15 +240,15 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
             "name": a.name,
             "kind": a.kind,
             "subjects": [subject[pk] for pk in ma_subjects[a.pk]],
-            "created_by": key(order, a.created_by_id),
-            "liquidated_by": key(order, a.liquidated_by_id),
+            "created_by": _key(order, a.created_by_id),
+            "liquidated_by": _key(order, a.liquidated_by_id),
             "supervisors": [interval(r) for r in supervisors[a.pk]],
             "members": [interval(r) for r in members[a.pk]],
             "heads": [
                 {
                     **interval(h),
-                    "elected_at": key(meeting, h.elected_at_id),
-                    "order": key(order, h.order_id),
+                    "elected_at": _key(meeting, h.elected_at_id),
+                    "order": _key(order, h.order_id),
                 }
                 for h in heads[a.pk]
             ],
@@ -262,7 +259,7 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
                     "goal": p.goal,
                     "tasks": p.tasks,
                     "status": p.status,
-                    "approved_by": key(person, p.approved_by_id),
+                    "approved_by": _key(person, p.approved_by_id),
                     "approved_at": _iso(p.approved_at),
                     "reflects": {
                         "school_theme": p.reflects_school_theme,
@@ -275,7 +272,7 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
                             "date": _iso(i.date),
                             "kind": i.kind,
                             "title": i.title,
-                            "responsible": key(person, i.responsible_id),
+                            "responsible": _key(person, i.responsible_id),
                             "status": i.status,
                             **item_extension(i),
                         }
@@ -300,7 +297,7 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
                         {
                             "number": r.number,
                             "text": r.text,
-                            "responsible": key(person, r.responsible_id),
+                            "responsible": _key(person, r.responsible_id),
                             "due": _iso(r.due),
                             "status": r.status,
                         }
@@ -314,7 +311,7 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
                     "key": o.key,
                     "year": year[o.year_id],
                     "teacher": person[o.teacher_id],
-                    "subject": key(subject, o.subject_id),
+                    "subject": _key(subject, o.subject_id),
                     "grade": o.grade,
                     "topic": o.topic,
                     "date": _iso(o.date),
@@ -341,11 +338,11 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
             "analyses": [
                 {
                     "year": year[y.year_id],
-                    "author": key(person, y.author_id),
+                    "author": _key(person, y.author_id),
                     "date": _iso(y.date),
                     "text": y.text,
                     "proposals": y.proposals,
-                    "presented_at": key(meeting, y.presented_at_id),
+                    "presented_at": _key(meeting, y.presented_at_id),
                 }
                 for y in analyses[a.pk]
             ],
@@ -379,42 +376,9 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
         "exported_at": timezone.now().replace(microsecond=0).isoformat().replace("+00:00", "Z"),
         **write_school(school, years, subjects),
         "staff": write_staff(school, staff, year, subject),
-        "orders": [
-            {
-                "key": o.key,
-                "number": o.number,
-                "date": _iso(o.date),
-                "kind": o.kind,
-                "association": key(association, o.association_id),
-                "proposed_by": key(person, o.proposed_by_id),
-                "signed_by": key(person, o.signed_by_id),
-                "text": o.text,
-            }
-            for o in orders
-        ],
-        "council_decisions": [
-            {
-                "key": c.key,
-                "year": year[c.year_id],
-                "date": _iso(c.date),
-                "text": c.text,
-                "associations": [association[pk] for pk in decision_mas[c.pk]],
-            }
-            for c in CouncilDecision.objects.filter(school=school).order_by("pk")
-        ],
-        "district_instructions": [
-            {
-                "key": i.key,
-                "year": year[i.year_id],
-                "number": i.number,
-                "date": _iso(i.date),
-                "title": i.title,
-                "targets": ["all"]
-                if i.targets_all
-                else [subject[pk] for pk in target_subjects[i.pk]],
-            }
-            for i in instructions
-        ],
+        "orders": write_orders(orders, association, person),
+        "council_decisions": write_council_decisions(school, year, association),
+        "district_instructions": write_district_instructions(school, instructions, year, subject),
         "associations": [association_record(a) for a in associations],
         **_nonempty(
             observation_templates=[

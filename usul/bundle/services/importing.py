@@ -44,6 +44,9 @@ from usul.analysis.models import YearAnalysis
 from usul.assessment.models import KtuRecord, KtuValue
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
 from usul.bundle.models import PlanEventAuthor
+from usul.bundle.services.council_decisions import import_council_decisions
+from usul.bundle.services.district_instructions import import_district_instructions
+from usul.bundle.services.orders import import_orders, link_orders
 from usul.bundle.services.reconciler import Reconciler, Row
 from usul.bundle.services.school import import_school, import_years_and_subjects
 from usul.bundle.services.staff import import_staff
@@ -53,7 +56,6 @@ from usul.bundle.validation import BundleInvalid, validate
 from usul.documents.models import DocumentEntry
 from usul.lessons.models import Observation, ObservationTemplate, OpenLesson, OpenLessonVisitor
 from usul.meetings.models import Attendance, Meeting, Resolution
-from usul.orders.models import CouncilDecision, Order
 from usul.planning.models import (
     PlanEvent,
     PlanItem,
@@ -61,7 +63,7 @@ from usul.planning.models import (
     PlanVersion,
     WorkPlan,
 )
-from usul.schools.models import DistrictInstruction, School
+from usul.schools.models import School
 
 
 def _school_named(data) -> School | None:
@@ -136,24 +138,7 @@ class BundleImport(Reconciler):
         # Orders and MAs point at each other: orders first, linked to the MAs that exist
         # already; then the MAs with their creating and liquidating orders; then the orders of
         # MAs that are new in this bundle are linked.
-        known = dict(Association.objects.filter(school=self.school).values_list("key", "pk"))
-        self.orders = self.keyed(
-            "orders",
-            Order,
-            self.records(
-                ["orders"],
-                data["orders"],
-                lambda o: {
-                    "number": _text(o["number"]),
-                    "date": _date(o["date"]),
-                    "kind": o["kind"],
-                    "association_id": known.get(o["association"]),
-                    "proposed_by_id": self.pk(self.staff, o["proposed_by"]),
-                    "signed_by_id": self.pk(self.staff, o["signed_by"]),
-                    "text": _text(o["text"]),
-                },
-            ),
-        )
+        import_orders(self)
         self.associations = self.keyed(
             "associations",
             Association,
@@ -168,15 +153,7 @@ class BundleImport(Reconciler):
                 },
             ),
         )
-        self.link(
-            "orders",
-            Order,
-            self.orders,
-            [
-                (o["key"], "association_id", self.pk(self.associations, o["association"]))
-                for o in data["orders"]
-            ],
-        )
+        link_orders(self)
         self.key_lists(
             "associations",
             Association,
@@ -184,55 +161,8 @@ class BundleImport(Reconciler):
             self.associations,
             {a["key"]: [self.subjects[k].pk for k in a["subjects"]] for a in data["associations"]},
         )
-
-        self.decisions = self.keyed(
-            "council_decisions",
-            CouncilDecision,
-            self.records(
-                ["council_decisions"],
-                data["council_decisions"],
-                lambda c: {
-                    "year_id": self.years[c["year"]].pk,
-                    "date": _date(c["date"]),
-                    "text": _text(c["text"]),
-                },
-            ),
-        )
-        self.key_lists(
-            "council_decisions",
-            CouncilDecision,
-            "associations",
-            self.decisions,
-            {
-                c["key"]: [self.associations[k].pk for k in c["associations"]]
-                for c in data["council_decisions"]
-            },
-        )
-        self.instructions = self.keyed(
-            "district_instructions",
-            DistrictInstruction,
-            self.records(
-                ["district_instructions"],
-                data["district_instructions"],
-                lambda d: {
-                    "year_id": self.years[d["year"]].pk,
-                    "number": _text(d["number"]),
-                    "date": _date(d["date"]),
-                    "title": d["title"],
-                    "targets_all": d["targets"] == ["all"],
-                },
-            ),
-        )
-        self.key_lists(
-            "district_instructions",
-            DistrictInstruction,
-            "target_subjects",
-            self.instructions,
-            {
-                d["key"]: [self.subjects[k].pk for k in d["targets"] if k != "all"]
-                for d in data["district_instructions"]
-            },
-        )
+        import_council_decisions(self)
+        import_district_instructions(self)
         self.import_templates()
         self.import_association_sections()
         self.import_visits()

@@ -51,6 +51,11 @@ def _grouped(queryset, attname: str, *order: str) -> dict[int, list]:
     return groups
 
 
+def _key(keys: dict, pk: int | None) -> str | None:
+    """The bundle key of the record ``pk`` names (``keys``: key by pk); none for no record."""
+    return keys[pk] if pk is not None else None
+
+
 def _moment_text(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
