@@ -1,5 +1,5 @@
-"""BUNDLE.md, council_decisions: the methodological council's decisions (GEN-6, DOC-2) and
-the MAs each one concerns."""
+"""BUNDLE.md, council_decisions: the methodological council's decisions (GEN-4, GEN-6) and the
+MAs each one concerns."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""BUNDLE.md, district_instructions: what the district asks of the school (GEN-8), for all
-subjects or for some."""
+"""BUNDLE.md, district_instructions: what the district methodological office asks of the
+school (FUNC-1: the MA plans reflect them), for all subjects or for some."""
 
 from __future__ import annotations
 

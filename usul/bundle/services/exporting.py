@@ -15,12 +15,14 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from usul.accounts.policy import Viewer, require
-from usul.analysis.models import YearAnalysis
-from usul.assessment.models import KtuRecord, KtuValue
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
 from usul.bundle.models import PlanEventAuthor
+from usul.bundle.services.analyses import write_analyses
 from usul.bundle.services.council_decisions import write_council_decisions
 from usul.bundle.services.district_instructions import write_district_instructions
+from usul.bundle.services.documents import write_documents
+from usul.bundle.services.ktu import write_ktu
+from usul.bundle.services.observations import observation_extension, write_observations
 from usul.bundle.services.orders import write_orders
 from usul.bundle.services.school import write_school
 from usul.bundle.services.staff import write_staff
@@ -31,9 +33,7 @@ from usul.bundle.services.values import (
     _m2m_lists,
     _moment_text,
     _nonempty,
-    _number,
 )
-from usul.documents.models import DocumentEntry
 from usul.lessons.models import Observation, ObservationTemplate, OpenLesson, OpenLessonVisitor
 from usul.meetings.models import Attendance, Meeting, Resolution
 from usul.orders.models import Order
@@ -177,22 +177,12 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
     lessons = _grouped(OpenLesson.objects.filter(school=school), "association_id")
     # Observations of open lessons and, under ``None``, those outside them (a head's visit).
     observations = _grouped(Observation.objects.filter(school=school), "open_lesson_id")
-    analyses = _grouped(YearAnalysis.objects.filter(**by_ma), "association_id")
-    ktu = _grouped(KtuRecord.objects.filter(**by_ma), "association_id")
-    commission = _m2m_lists(KtuRecord, "commission", association__school=school)
-    ktu_values = _grouped(KtuValue.objects.filter(record__association__school=school), "record_id")
-    documents = _grouped(DocumentEntry.objects.filter(school=school), "association_id")
+    analyses = write_analyses(school, year, person, meeting)
+    ktu = write_ktu(school, year, person)
+    documents = write_documents(school, year)
 
     def interval(row) -> dict:
         return {"staff": person[row.staff_id], "from": _iso(row.start), "to": _iso(row.end)}
-
-    def observation_extension(v: Observation) -> dict:
-        return {
-            "strengths": v.strengths,
-            "scores": v.scores,
-            "judgement": v.judgement,
-            "template": templates[v.template_id].version if v.template_id else None,
-        }
 
     def plan_extension(p: WorkPlan) -> dict:
         return _nonempty(
@@ -328,46 +318,16 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
                             "date": _iso(v.date),
                             "summary": v.summary,
                             "recommendations": v.recommendations,
-                            **_nonempty(**observation_extension(v)),
+                            **_nonempty(**observation_extension(v, templates)),
                         }
                         for v in observations[o.pk]
                     ],
                 }
                 for o in lessons[a.pk]
             ],
-            "analyses": [
-                {
-                    "year": year[y.year_id],
-                    "author": _key(person, y.author_id),
-                    "date": _iso(y.date),
-                    "text": y.text,
-                    "proposals": y.proposals,
-                    "presented_at": _key(meeting, y.presented_at_id),
-                }
-                for y in analyses[a.pk]
-            ],
-            "ktu": [
-                {
-                    "year": year[k.year_id],
-                    "commission": [person[pk] for pk in commission[k.pk]],
-                    "values": [
-                        {"staff": person[v.staff_id], "value": _number(v.value)}
-                        for v in ktu_values[k.pk]
-                    ],
-                }
-                for k in ktu[a.pk]
-            ],
-            "documents": [
-                {
-                    "key": d.key,
-                    "year": year[d.year_id],
-                    "type": d.type,
-                    "title": d.title,
-                    "date": _iso(d.date),
-                    "location": d.location,
-                }
-                for d in documents[a.pk]
-            ],
+            "analyses": analyses[a.pk],
+            "ktu": ktu[a.pk],
+            "documents": documents[a.pk],
         }
 
     return {
@@ -380,29 +340,5 @@ def bundle_export(*, actor: Viewer, school: School) -> dict:
         "council_decisions": write_council_decisions(school, year, association),
         "district_instructions": write_district_instructions(school, instructions, year, subject),
         "associations": [association_record(a) for a in associations],
-        **_nonempty(
-            observation_templates=[
-                {
-                    "version": t.version,
-                    "name": t.name,
-                    "scale_min": t.scale_min,
-                    "scale_max": t.scale_max,
-                    "criteria": t.criteria,
-                    "judgements": t.judgements,
-                }
-                for t in templates.values()
-            ],
-            # Extension records, written whole.
-            observations=[
-                {
-                    "teacher": person[v.teacher_id],
-                    "observer": person[v.observer_id],
-                    "date": _iso(v.date),
-                    "summary": v.summary,
-                    "recommendations": v.recommendations,
-                    **observation_extension(v),
-                }
-                for v in observations[None]
-            ],
-        ),
+        **write_observations(templates, observations[None], person),
     }

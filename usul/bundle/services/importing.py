@@ -40,21 +40,26 @@ from django.utils import timezone
 
 from usul.accounts.models import User
 from usul.accounts.policy import Viewer, require
-from usul.analysis.models import YearAnalysis
-from usul.assessment.models import KtuRecord, KtuValue
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
 from usul.bundle.models import PlanEventAuthor
+from usul.bundle.services.analyses import import_analyses
 from usul.bundle.services.council_decisions import import_council_decisions
 from usul.bundle.services.district_instructions import import_district_instructions
+from usul.bundle.services.documents import import_documents
+from usul.bundle.services.ktu import import_ktu
+from usul.bundle.services.observations import (
+    import_templates,
+    import_visits,
+    observation_values,
+)
 from usul.bundle.services.orders import import_orders, link_orders
 from usul.bundle.services.reconciler import Reconciler, Row
 from usul.bundle.services.school import import_school, import_years_and_subjects
 from usul.bundle.services.staff import import_staff
 from usul.bundle.services.summary import ImportSummary
-from usul.bundle.services.values import _date, _decimal, _given, _moment, _text
+from usul.bundle.services.values import _date, _given, _moment, _text
 from usul.bundle.validation import BundleInvalid, validate
-from usul.documents.models import DocumentEntry
-from usul.lessons.models import Observation, ObservationTemplate, OpenLesson, OpenLessonVisitor
+from usul.lessons.models import Observation, OpenLesson, OpenLessonVisitor
 from usul.meetings.models import Attendance, Meeting, Resolution
 from usul.planning.models import (
     PlanEvent,
@@ -163,9 +168,9 @@ class BundleImport(Reconciler):
         )
         import_council_decisions(self)
         import_district_instructions(self)
-        self.import_templates()
+        import_templates(self)
         self.import_association_sections()
-        self.import_visits()
+        import_visits(self)
         self.write_history()
         return self.summary
 
@@ -173,81 +178,6 @@ class BundleImport(Reconciler):
         """The school as the owner of a top-level extension list — only when the bundle gives
         the list: one it leaves out is not touched."""
         return {self.school.pk: self.school.key} if name in self.data else {}
-
-    def import_templates(self) -> None:
-        """The school's observation forms (HEAD-D1, SVC-D4), named by version like a key: a
-        form the bundle lacks is kept, and so are the observations filled in with it."""
-        sources = self.data.get("observation_templates", [])
-        forms = self.rows(
-            "observation_templates",
-            ObservationTemplate,
-            "school_id",
-            {"school": self.school},
-            [
-                Row(
-                    ["observation_templates", n],
-                    str(t["version"]),
-                    self.school.pk,
-                    {
-                        "version": t["version"],
-                        "name": t["name"],
-                        "scale_min": t["scale_min"],
-                        "scale_max": t["scale_max"],
-                        "criteria": t["criteria"],
-                        "judgements": t["judgements"],
-                    },
-                    identity=t["version"],
-                )
-                for n, t in enumerate(sources)
-            ],
-            self.school_rows("observation_templates"),
-            identity=lambda obj: obj.version,
-            keep=True,
-        )
-        self.templates = {t["version"]: form for t, form in zip(sources, forms, strict=True)}
-
-    def observation_values(self, row: dict) -> dict:
-        """An observation's extension fields: strengths, scores, judgement and its form."""
-        return _given(
-            row,
-            {
-                "strengths": ("strengths", _text),
-                "scores": ("scores", dict),
-                "judgement": ("judgement", _text),
-                "template": ("template_id", lambda v: None if v is None else self.templates[v].pk),
-            },
-        )
-
-    def import_visits(self) -> None:
-        """Observations outside open lessons (a head's visit, HEAD-D1): rows of the school."""
-        self.rows(
-            "observations",
-            Observation,
-            "school_id",
-            {"school": self.school, "open_lesson__isnull": True},
-            [
-                Row(
-                    ["observations", n],
-                    row["teacher"],
-                    self.school.pk,
-                    {
-                        "teacher_id": self.staff[row["teacher"]].pk,
-                        "observer_id": self.staff[row["observer"]].pk,
-                        "date": _date(row["date"]),
-                        "summary": _text(row["summary"]),
-                        "recommendations": _text(row["recommendations"]),
-                        # Written whole: an extension record has no BUNDLE.md fields to keep.
-                        "strengths": "",
-                        "scores": {},
-                        "judgement": "",
-                        "template_id": None,
-                        **self.observation_values(row),
-                    },
-                )
-                for n, row in enumerate(self.data.get("observations", []))
-            ],
-            self.school_rows("observations"),
-        )
 
     # -- the MAs' sections
 
@@ -518,7 +448,7 @@ class BundleImport(Reconciler):
             identity=lambda obj: obj.staff_id,
         )
         # Observations outside open lessons (a head's visit) are the top-level extension
-        # ``observations`` (import_visits); here only those of open lessons.
+        # ``observations`` (observations.import_visits); here only those of open lessons.
         self.rows(
             "associations.open_lessons.observations",
             Observation,
@@ -536,7 +466,7 @@ class BundleImport(Reconciler):
                         "date": _date(row["date"]),
                         "summary": _text(row["summary"]),
                         "recommendations": _text(row["recommendations"]),
-                        **self.observation_values(row),
+                        **observation_values(self, row),
                     },
                 )
                 for at, o, lesson in lessons
@@ -545,96 +475,9 @@ class BundleImport(Reconciler):
             {lesson.pk: o["key"] for _at, o, lesson in lessons},
         )
 
-        self.rows(
-            "associations.analyses",
-            YearAnalysis,
-            "association_id",
-            scope,
-            rows(
-                "analyses",
-                lambda y: {
-                    "year_id": self.years[y["year"]].pk,
-                    "author_id": self.pk(self.staff, y["author"]),
-                    "date": _date(y["date"]),
-                    "text": _text(y["text"]),
-                    "proposals": y["proposals"],
-                    "presented_at_id": self.pk(self.meetings, y["presented_at"]),
-                },
-            ),
-            owners,
-        )
-
-        # One KTU record per MA and year (FUNC-5): matched by its year.
-        ktu_rows = rows(
-            "ktu",
-            lambda k: {"year_id": self.years[k["year"]].pk},
-            identity=lambda k: self.years[k["year"]].pk,
-        )
-        records = self.rows(
-            "associations.ktu",
-            KtuRecord,
-            "association_id",
-            scope,
-            ktu_rows,
-            owners,
-            identity=lambda obj: obj.year_id,
-        )
-        ktu_sources = [k for _i, a, _ma in mas for k in a["ktu"]]
-        record_owners = {r.pk: row.label for r, row in zip(records, ktu_rows, strict=True)}
-        self.m2m(
-            "associations.ktu",
-            KtuRecord,
-            "commission",
-            {
-                record.pk: [self.staff[k].pk for k in source["commission"]]
-                for record, source in zip(records, ktu_sources, strict=True)
-            },
-            record_owners,
-        )
-        self.rows(
-            "associations.ktu.values",
-            KtuValue,
-            "record_id",
-            {"record__association__school": school},
-            [
-                Row(
-                    [*row.path, "values", n],
-                    row.label,
-                    record.pk,
-                    {
-                        "staff_id": self.staff[v["staff"]].pk,
-                        "value": _decimal(v["value"]),
-                    },
-                    identity=self.staff[v["staff"]].pk,
-                )
-                for row, record, source in zip(ktu_rows, records, ktu_sources, strict=True)
-                for n, v in enumerate(source["values"])
-            ],
-            record_owners,
-            identity=lambda obj: obj.staff_id,
-        )
-
-        self.keyed(
-            "associations.documents",
-            DocumentEntry,
-            [
-                row
-                for i, a, ma in mas
-                for row in self.records(
-                    ["associations", i, "documents"],
-                    a["documents"],
-                    lambda d: {
-                        "year_id": self.years[d["year"]].pk,
-                        "type": d["type"],
-                        "title": _text(d["title"]),
-                        "date": _date(d["date"]),
-                        "location": d["location"],
-                    },
-                    association_id=ma.pk,
-                )
-            ],
-            existing=DocumentEntry.objects.filter(school=school),
-        )
+        import_analyses(self)
+        import_ktu(self)
+        import_documents(self)
 
     def lesson_values(self, o: dict, *, ma: Association) -> dict:
         return {

@@ -1,4 +1,4 @@
-"""BUNDLE.md, orders: the director's orders (GEN-4, DOC-1), each naming the MA it concerns."""
+"""BUNDLE.md, orders: the director's orders (GEN-6, GEN-8, DOC-1, DOC-2), each naming its MA."""
 
 from __future__ import annotations
 
