@@ -76,6 +76,16 @@ def secret_key(home: Path) -> str:
     return path.read_text().strip()
 
 
+def megabytes(name: str, default: int) -> int:
+    """A size in whole megabytes (at least 1), returned in bytes."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default * 1024 * 1024
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigurationError(f"{name}={raw!r}: expected a whole number of megabytes, 1 or more")
+    return int(raw) * 1024 * 1024
+
+
 def flag(name: str, default: bool) -> bool:
     raw = os.environ.get(name)
     if raw is None:

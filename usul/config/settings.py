@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "usul.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before the CSRF check parses a POST: an oversized body is refused unread.
+    "usul.lib.request_limits.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -120,6 +122,12 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+
+# Request bodies. The largest thing anyone sends is a bundle file (20 MB); the form fields
+# together stay far under 1 MB; larger uploads wait on disk, not in memory.
+USUL_MAX_REQUEST_BYTES = env.megabytes("USUL_MAX_REQUEST_MB", 25)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 SESSION_COOKIE_AGE = 14 * 24 * 3600
 EMAIL_BACKEND = os.environ.get(
