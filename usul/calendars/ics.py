@@ -40,7 +40,8 @@ def feed_document(
         entry.add("description", f"{event.association} · {event.note}")
         entry.add("location", event.association)
         entry.add("transp", "TRANSPARENT")  # all-day school events do not block the phone's time
-        if event.url:
+        # Without a configured address there is no link a phone could open: leave it out.
+        if event.url and base_url:
             entry.add("url", f"{base_url}{event.url}")
         entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
         if language:

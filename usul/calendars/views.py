@@ -18,6 +18,7 @@ from usul.calendars.ics import feed_document
 from usul.calendars.models import CalendarFeed
 from usul.calendars.selectors import calendar_events, last_day, month_of, parse_month
 from usul.calendars.services import calendar_feed_create, calendar_feed_revoke, token_hash
+from usul.lib.base_url import absolute_url, base_url
 from usul.lib.views import form_post
 
 # The feed reaches a year back and a year ahead: the whole current school year from any day
@@ -60,7 +61,8 @@ def _feed_section(request, *, token: str = "") -> HttpResponse:
         "has_staff": request.viewer.staff is not None,
     }
     if token:
-        url = request.build_absolute_uri(reverse("calendars:feed", args=[token]))
+        path = reverse("calendars:feed", args=[token])
+        url = absolute_url(path) if base_url() else request.build_absolute_uri(path)
         context["new_feed_url"] = url
         context["webcal_url"] = "webcal://" + url.split("://", 1)[1]
     if request.htmx:
@@ -106,7 +108,7 @@ def feed(request, token: str):
         body = feed_document(
             events,
             name=_("Usul: my calendar"),
-            base_url=request.build_absolute_uri("/").rstrip("/"),
+            base_url=base_url(),
             language=language,
         )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from usul.accounts.policy import Viewer, require
+from usul.lib.base_url import absolute_url
 from usul.notifications.models import Notification, NotificationKind
 from usul.notifications.texts import render, subject
 from usul.people.models import Staff
@@ -81,11 +82,6 @@ def notify(
     return notifications
 
 
-def _absolute(url: str) -> str:
-    base = getattr(settings, "USUL_BASE_URL", "").rstrip("/")
-    return f"{base}{url}" if url.startswith("/") and base else url
-
-
 def _send_emails(kind: str, params: dict, url: str, staff_ids: list[int]) -> None:
     """After commit: one e-mail per recipient with a user and an address, in their language."""
     from usul.accounts.models import User
@@ -96,7 +92,7 @@ def _send_emails(kind: str, params: dict, url: str, staff_ids: list[int]) -> Non
         language = user.language if user.language in dict(settings.LANGUAGES) else "ky"
         with translation.override(language):
             body = render(kind, params)
-            link = _absolute(url)
+            link = absolute_url(url)
             if link:
                 body = f"{body}\n\n{link}"
             messages.append(EmailMessage(subject=subject(kind), body=body, to=[user.email]))

@@ -24,9 +24,9 @@ def make_address(client, user) -> str:
     client.force_login(user)
     answer = client.post(NEW, headers={"HX-Request": "true"}).content.decode()
     assert "<html" not in answer  # only the feed box is swapped
-    url = re.search(r'value="(http://testserver/calendar/feed/[^"]+\.ics)"', answer).group(1)
+    url = re.search(r'value="(https?://[^/"]+)(/calendar/feed/[^"]+\.ics)"', answer)
     client.logout()
-    return url.removeprefix("http://testserver")
+    return url.group(2)
 
 
 def read_feed(client, path) -> icalendar.Calendar:
@@ -168,3 +168,24 @@ def test_without_htmx_the_address_is_shown_on_the_whole_page_once(client, ma_yea
 def test_making_and_revoking_need_a_log_in_and_a_post(client):
     assert client.post(NEW).status_code == 302
     assert client.post(REVOKE).status_code == 302
+
+
+def test_links_in_the_feed_use_the_configured_address_not_the_requests_host(
+    client, ma_year, month, settings
+):
+    settings.USUL_BASE_URL = "https://usul.school17.kg"
+    path = make_address(client, f.make_user(ma_year.member))
+    response = client.get(path, headers={"Host": "evil.example"})
+    links = [str(e["URL"]) for e in icalendar.Calendar.from_ical(response.content).walk("VEVENT")]
+    assert links and all(link.startswith("https://usul.school17.kg/") for link in links)
+    assert "evil.example" not in response.content.decode()
+
+
+def test_without_a_configured_address_the_feed_offers_no_links(client, ma_year, month, settings):
+    settings.USUL_BASE_URL = ""
+    path = make_address(client, f.make_user(ma_year.member))
+    response = client.get(path, headers={"Host": "evil.example"})
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert calendar.walk("VEVENT")
+    assert all("URL" not in e for e in calendar.walk("VEVENT"))
+    assert "evil.example" not in response.content.decode()
