@@ -27,6 +27,7 @@ from usul.bundle.management.commands.import_bundle import summary_line
 from usul.bundle.services import bundle_export, bundle_import, bundle_preview
 from usul.bundle.services.summary import SECTION_LABELS
 from usul.bundle.validation import BundleInvalid, BundleUnreadable, parse, validate
+from usul.config import env
 from usul.schools.models import School
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -61,7 +62,7 @@ class UploadForm(forms.Form):
 
 def _uploads() -> Path:
     folder = Path(settings.USUL_HOME) / "files" / "bundles"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=env.PRIVATE_FOLDER, parents=True, exist_ok=True)
     return folder
 
 
@@ -140,7 +141,9 @@ def upload(request):
     folder = _uploads()
     _forget_old_uploads(folder)
     token = secrets.token_urlsafe(32)
-    (folder / f"{token}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    waiting = folder / f"{token}.json"
+    waiting.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    waiting.chmod(env.PRIVATE_FILE)  # a whole school's data waits here until confirmed
     request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), token]
     return render(request, "bundle/preview.html", {
         "token": token,

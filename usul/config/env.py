@@ -19,11 +19,23 @@ class ConfigurationError(Exception):
     """A setting from the environment cannot be used; the message names it."""
 
 
+# The data folder holds a whole school's personal data (the database, its WAL, waiting bundle
+# uploads, plan materials): what Usul creates there is readable by the service's user only.
+PRIVATE_UMASK = 0o077
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
+
 def usul_home() -> Path:
     raw = os.environ.get("USUL_HOME") or str(CHECKOUT / "var")
     home = Path(raw).expanduser().resolve()
+    # Files and folders this process creates (SQLite makes its WAL and SHM with the database's
+    # mode, uploads wait in temporary files) are the service's alone.
+    os.umask(PRIVATE_UMASK)
     try:
         home.mkdir(parents=True, exist_ok=True)
+        if home.stat().st_uid == os.getuid():
+            home.chmod(PRIVATE_FOLDER)
     except OSError as exc:
         raise ConfigurationError(
             f"USUL_HOME={raw!r}: cannot create the data folder ({exc})"
@@ -72,7 +84,7 @@ def secret_key(home: Path) -> str:
     path = home / "secret_key"
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        path.chmod(PRIVATE_FILE)
     return path.read_text().strip()
 
 

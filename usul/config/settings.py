@@ -129,6 +129,10 @@ USUL_MAX_REQUEST_BYTES = env.megabytes("USUL_MAX_REQUEST_MB", 25)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# Uploaded files (plan materials) and their folders: the service's user only.
+FILE_UPLOAD_PERMISSIONS = env.PRIVATE_FILE
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = env.PRIVATE_FOLDER
+
 SESSION_COOKIE_AGE = 14 * 24 * 3600
 EMAIL_BACKEND = os.environ.get(
     "USUL_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
