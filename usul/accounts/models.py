@@ -45,3 +45,23 @@ class User(AbstractUser):
         if self.staff_id:
             return str(self.staff)
         return " ".join(part for part in (self.last_name, self.first_name) if part) or self.username
+
+
+class SentForm(models.Model):
+    """A create form that has done its write: each form is rendered with a one-time token, and
+    the token is kept here in the same transaction as the record it created, so that pressing
+    "save" twice (or a slow link resending the post) creates one record, not two."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sent_forms")
+    token = models.CharField(_("token"), max_length=64)
+    address = models.CharField(_("address of the created record"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "token"], name="sent_form_once_per_user"),
+        ]
+
+    def __str__(self) -> str:
+        return self.token

@@ -5,12 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from usul.accounts.once import OnceField
 from usul.people.models import Staff
 from usul.planning.forms import PlanItemField
 from usul.schools.forms import DateInput
 
 
 class ScheduleForm(forms.Form):
+    once = OnceField()
     plan_item = PlanItemField()
     date = forms.DateField(label=_("Date"), required=False, widget=DateInput())
     agenda = forms.CharField(

@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require
 from usul.associations.models import Association
 from usul.associations.selectors import active_associations, associations_of_staff_at
@@ -137,17 +138,26 @@ def schedule(request, school: str, ma: str):
         form.add_error(None, _("School year: the school has no school year yet."))
     if form.is_valid():
         try:
-            meeting = services.meeting_schedule(
-                actor=request.viewer,
-                association=association,
-                year=year,
-                date=form.cleaned_data["date"],
-                agenda=form.cleaned_data["agenda"],
-                plan_item=form.cleaned_data["plan_item"],
+            created = create_once(
+                request.user,
+                form.cleaned_data["once"],
+                lambda: services.meeting_schedule(
+                    actor=request.viewer,
+                    association=association,
+                    year=year,
+                    date=form.cleaned_data["date"],
+                    agenda=form.cleaned_data["agenda"],
+                    plan_item=form.cleaned_data["plan_item"],
+                ),
+                lambda meeting: reverse("meetings:detail", args=[school_obj.key, meeting.key]),
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if created.repeated:
+                messages.info(request, ALREADY_SENT)
+                return redirect(created.address)
+            meeting = created.record
             messages.success(
                 request,
                 _("Meeting No. %(number)s is scheduled for %(date)s.")
