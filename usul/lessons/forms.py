@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from usul.accounts.once import OnceField
 from usul.lessons.models import ObservationTemplate
 from usul.lessons.selectors import label
 from usul.meetings.forms import StaffByKeyField
@@ -23,6 +24,7 @@ class AssociationByKeyField(forms.ModelChoiceField):
 
 
 class OpenLessonForm(forms.Form):
+    once = OnceField()
     association = AssociationByKeyField(
         label=_("MA"), queryset=None, to_field_name="key", empty_label=None
     )

@@ -7,9 +7,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association
 from usul.associations.selectors import active_associations
@@ -125,22 +127,31 @@ def schedule(request, school: str):
         association = form.cleaned_data["association"]
         require(viewer, "manage_association", association)
         try:
-            lesson = services.open_lesson_schedule(
-                actor=request.viewer,
-                association=association,
-                year=year,
-                teacher=form.cleaned_data["teacher"],
-                topic=form.cleaned_data["topic"],
-                date=form.cleaned_data["date"],
-                subject=form.cleaned_data["subject"],
-                grade=form.cleaned_data["grade"],
-                class_label=form.cleaned_data["class_label"],
-                cycle_topic=form.cleaned_data["cycle_topic"],
-                plan_item=form.cleaned_data.get("plan_item"),
+            created = create_once(
+                request.user,
+                form.cleaned_data["once"],
+                lambda: services.open_lesson_schedule(
+                    actor=request.viewer,
+                    association=association,
+                    year=year,
+                    teacher=form.cleaned_data["teacher"],
+                    topic=form.cleaned_data["topic"],
+                    date=form.cleaned_data["date"],
+                    subject=form.cleaned_data["subject"],
+                    grade=form.cleaned_data["grade"],
+                    class_label=form.cleaned_data["class_label"],
+                    cycle_topic=form.cleaned_data["cycle_topic"],
+                    plan_item=form.cleaned_data.get("plan_item"),
+                ),
+                lambda lesson: reverse("lessons:detail", args=[school_obj.key, lesson.key]),
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if created.repeated:
+                messages.info(request, ALREADY_SENT)
+                return redirect(created.address)
+            lesson = created.record
             messages.success(request, _("The open lesson is on the schedule."))
             return redirect("lessons:detail", school_obj.key, lesson.key)
     elif not manageable:

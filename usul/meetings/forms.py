@@ -45,6 +45,7 @@ class StaffByKeyField(forms.ModelChoiceField):
 
 
 class ResolutionForm(forms.Form):
+    once = OnceField()
     text = forms.CharField(
         label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )

@@ -392,17 +392,28 @@ def resolution_add(request, school: str, key: str):
     require(request.viewer, "manage_association", meeting)
     form = ResolutionForm(request.POST, staff_queryset=_school_staff(meeting))
     if form.is_valid():
+        resolutions = reverse("meetings:detail", args=[meeting.school.key, meeting.key])
+        resolutions += "#resolutions"
         try:
-            resolution = services.resolution_add(
-                actor=request.viewer,
-                meeting=meeting,
-                text=form.cleaned_data["text"],
-                responsible=form.cleaned_data["responsible"],
-                due=form.cleaned_data["due"],
+            created = create_once(
+                request.user,
+                form.cleaned_data["once"],
+                lambda: services.resolution_add(
+                    actor=request.viewer,
+                    meeting=meeting,
+                    text=form.cleaned_data["text"],
+                    responsible=form.cleaned_data["responsible"],
+                    due=form.cleaned_data["due"],
+                ),
+                lambda resolution: resolutions,
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if created.repeated:
+                messages.info(request, ALREADY_SENT)
+                return redirect(created.address)
+            resolution = created.record
             messages.success(
                 request, _("Resolution No. %(number)s is added.") % {"number": resolution.number}
             )

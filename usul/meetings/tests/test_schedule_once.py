@@ -68,3 +68,27 @@ def test_a_post_that_raced_past_the_check_writes_nothing(client, ma):
     assert Meeting.objects.count() == 1
     assert second.status_code == 302
     assert second["Location"] == first["Location"]
+
+
+def test_a_resolution_sent_twice_is_added_once(client, ma):
+    from usul.meetings.models import Resolution
+    from usul.meetings.services import meeting_schedule
+
+    meeting = meeting_schedule(
+        actor=ma.head_viewer,
+        association=ma.association,
+        year=ma.year,
+        date=ma.year.start.replace(month=10, day=14),
+    )
+    detail = reverse("meetings:detail", args=["sch-17", meeting.key])
+    client.force_login(ma.head_user)
+    page = client.get(detail).content.decode()
+    token = re.search(r'id="resolution-form".*?name="once" value="([^"]+)"', page, re.S).group(1)
+    form = {"once": token, "text": "Ачык сабактардын графигин түзүү"}
+    answers = [
+        client.post(reverse("meetings:resolution_add", args=["sch-17", meeting.key]), form)
+        for _ in range(3)
+    ]
+    assert Resolution.objects.filter(meeting=meeting).count() == 1
+    assert [a.status_code for a in answers] == [302] * 3
+    assert {a["Location"] for a in answers} == {detail + "#resolutions"}
