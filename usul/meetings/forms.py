@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from usul.accounts.once import OnceField
+from usul.lib import text_limits
 from usul.people.models import Staff
 from usul.planning.forms import PlanItemField
 from usul.schools.forms import DateInput
@@ -35,7 +36,9 @@ class MinutesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     minutes = forms.CharField(
-        label=_("Minutes"), required=False, widget=forms.Textarea(attrs={"rows": 10})
+        label=_("Minutes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10, "maxlength": text_limits.MINUTES}),
     )
 
 
@@ -47,7 +50,9 @@ class StaffByKeyField(forms.ModelChoiceField):
 class ResolutionForm(forms.Form):
     once = OnceField()
     text = forms.CharField(
-        label=_("Resolution"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=_("Resolution"),
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": text_limits.RESOLUTION}),
+        required=False,
     )
     responsible = StaffByKeyField(
         label=_("Responsible"),

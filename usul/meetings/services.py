@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from usul.accounts.policy import Viewer, require
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, is_active, members_at
+from usul.lib import text_limits
 from usul.lib.dates import format_date
 from usul.lib.history import save_with_history
 from usul.lib.locking import check_revision
@@ -212,6 +213,7 @@ def meeting_update(
         current.agenda = _clean_agenda(agenda)
         fields.append("agenda")
     if minutes is not None:
+        text_limits.require_within("minutes", _("Minutes"), minutes.strip(), text_limits.MINUTES)
         current.minutes = minutes.strip()
         fields.append("minutes")
     if date is not None and date != current.date:
@@ -335,6 +337,7 @@ def resolution_add(
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Text: write what the meeting resolved.")})
+    text_limits.require_within("text", _("Text"), text, text_limits.RESOLUTION)
     if responsible is not None and responsible.school_id != current.school_id:
         raise ValidationError(
             {"responsible": _("Responsible: choose a staff member of this school.")}
