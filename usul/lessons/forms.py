@@ -58,7 +58,9 @@ class OpenLessonForm(forms.Form):
         else:
             del self.fields["plan_item"]
         if not with_association:
+            # The edit form: it changes a lesson that exists, so it needs no one-time token.
             del self.fields["association"]
+            del self.fields["once"]
 
 
 class ObservationForm(forms.Form):
