@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from usul.accounts.history import Ref, Source, change_history
-from usul.accounts.links import link_or
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations import services
 from usul.associations.forms import (
@@ -115,13 +114,13 @@ def association_detail(request, school, key):
     )
     args = (school.key, association.key)
     links = {
-        "plan": link_or("planning:plan", *args, year.key) if year else "",
-        "grid": link_or("planning:grid", school.key, year.key) if year else "",
-        "meetings": link_or("meetings:list", *args),
-        "compliance": link_or("compliance:association", *args)
+        "plan": reverse("planning:plan", args=[*args, year.key]) if year else "",
+        "grid": reverse("planning:grid", args=[school.key, year.key]) if year else "",
+        "meetings": reverse("meetings:list", args=[*args]),
+        "compliance": reverse("compliance:association", args=[*args])
         if can(viewer, "view_compliance", association)
         else "",
-        "lessons": link_or("lessons:list", school.key),
+        "lessons": reverse("lessons:list", args=[school.key]),
     }
     return render(
         request,

@@ -12,9 +12,9 @@ fraction of the whole check's queries and rows, and the same findings: ``check_p
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from usul.accounts.links import link_or
 from usul.compliance.services import Part, build_report, check_part, default_as_of
 from usul.lib.attention import Attention
 from usul.schools.models import School
@@ -44,7 +44,7 @@ def for_viewer(viewer) -> list[Attention]:
                         "%(warnings)s warnings."
                     )
                     % {"violations": report.violations, "warnings": report.warnings},
-                    url=link_or("compliance:school", school.key),
+                    url=reverse("compliance:school", args=[school.key]),
                     severity="violation" if report.violations else "warning",
                 )
             )
@@ -65,11 +65,11 @@ def for_viewer(viewer) -> list[Attention]:
                         "violations": violations,
                         "warnings": len(findings) - violations,
                     },
-                    url=link_or("compliance:association", school.key, association.key),
+                    url=reverse("compliance:association", args=[school.key, association.key]),
                     severity="violation" if violations else "warning",
                 )
             )
-    own_card = link_or("people:edit", school.key, viewer.staff.key)
+    own_card = reverse("people:edit", args=[school.key, viewer.staff.key])
     for finding in part.about.get(viewer.staff.pk, []):
         items.append(Attention(text=finding.message, url=own_card, severity=finding.severity))
     return items

@@ -56,6 +56,14 @@ class Finding:
         values = {k: str(v) if isinstance(v, Promise) else v for k, v in self.params.items()}
         return str(template) % values
 
+    @property
+    def recorded_by(self) -> str:
+        """While Usul has no page that fixes it: what is missing and who records it."""
+        from usul.compliance.registry import RULES_BY_ID
+
+        text = RULES_BY_ID[self.rule].recorded_by
+        return str(text) if text else ""
+
     def as_json(self) -> dict:
         """The finding exactly as RULES.md shows it, the message in the active language."""
         return {

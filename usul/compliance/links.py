@@ -1,14 +1,31 @@
-"""Where each finding is fixed: the page named for its rule in the registry.
+"""Where each finding is fixed, for the viewer who reads it.
 
-Pages of other apps may not exist yet; every link then falls back to the MA's page, and from
-there to the school's overview, so a checklist never breaks on a missing page.
+A finding links to the page of its rule (``Rule.fix``) only when that page exists and the
+viewer can act there (the policy says so): a read-only viewer — a district methodologist, a
+teacher reading their MA — is offered no link that would end on a refusal. A rule whose fixing
+page Usul does not have yet names, instead, what is missing and who records it
+(``Rule.recorded_by``).
 """
 
 from __future__ import annotations
 
-from usul.accounts.links import link_or
+from django.urls import reverse
+
+from usul.accounts.policy import Viewer, can
 from usul.compliance.findings import MEETING, STAFF, Finding
 from usul.compliance.registry import RULES_BY_ID
+
+# The page of a fix -> the action the viewer needs on the MA (or the school) to act on it.
+ACTION_OF_PAGE = {
+    "associations:members": "manage_school",
+    "associations:edit": "manage_school",
+    "associations:elect_head": "manage_school",
+    "associations:list": "manage_school",
+    "planning:plan": "manage_association",
+    "meetings:list": "manage_association",
+    "meetings:detail": "manage_association",
+    "analysis:analysis": "write_analysis",
+}
 
 
 def _staff_key(finding: Finding) -> str | None:
@@ -17,35 +34,33 @@ def _staff_key(finding: Finding) -> str | None:
     return finding.detail.get("staff") if isinstance(finding.detail, dict) else None
 
 
-def fix_url(finding: Finding, *, school, year, association=None) -> str:
-    """The page where ``finding`` is fixed, for a checklist shown under ``association``."""
+def fix_url(
+    finding: Finding, *, viewer: Viewer, school, year, association=None, associations=None
+) -> str:
+    """The page where ``viewer`` fixes ``finding`` ("" when there is none for them), for a
+    checklist shown under ``association``; ``associations`` maps the school's MA keys to MAs."""
     name = RULES_BY_ID[finding.rule].fix
-    ma_key = (
-        association.key
-        if association is not None
-        else (finding.associations[0] if finding.associations else None)
-    )
-    school_page = link_or("schools:overview", school.key)
-    fallback = (
-        link_or("associations:detail", school.key, ma_key, fallback=school_page)
-        if ma_key
-        else school_page
-    )
-    if name in ("schools:overview", "associations:list"):
-        args = (school.key,)
-    elif name == "people:edit":
+    if not name:
+        return ""
+    if association is None and finding.associations:
+        association = (associations or {}).get(finding.associations[0])
+    if name == "people:edit":
         staff_key = _staff_key(finding)
-        if not staff_key:
-            return fallback
-        args = (school.key, staff_key)
-    elif name == "meetings:detail":
+        own = viewer.staff is not None and viewer.staff.key == staff_key
+        if not staff_key or not (own or can(viewer, "manage_school", school)):
+            return ""
+        return reverse(name, args=[school.key, staff_key])
+    target = association if association is not None else school
+    if not can(viewer, ACTION_OF_PAGE[name], target):
+        return ""
+    if name == "associations:list":
+        return reverse(name, args=[school.key])
+    if association is None:
+        return ""
+    if name == "meetings:detail":
         if finding.subject_type != MEETING:
-            return fallback
-        args = (school.key, finding.subject_key)
-    elif not ma_key:
-        return fallback
-    elif name in ("planning:plan", "analysis:analysis"):
-        args = (school.key, ma_key, year.key)
-    else:
-        args = (school.key, ma_key)
-    return link_or(name, *args, fallback=fallback)
+            return reverse("meetings:list", args=[school.key, association.key])
+        return reverse(name, args=[school.key, finding.subject_key])
+    if name in ("planning:plan", "analysis:analysis"):
+        return reverse(name, args=[school.key, association.key, year.key])
+    return reverse(name, args=[school.key, association.key])

@@ -34,8 +34,10 @@ class Rule:
     severity: str  # VIOLATION, WARNING or BY_DATE
     scope: str
     requirement: object  # lazy text: what the regulation requires, in the user's language
-    fix: str  # the URL name of the page where it is fixed
+    fix: str  # the URL name of the page where it is fixed; "" while Usul has no such page
     check: Callable | None = None
+    # Until the page that fixes it exists: what is missing, and who records it (lazy text).
+    recorded_by: object = None
 
 
 RULES: list[Rule] = [
@@ -78,7 +80,12 @@ RULES: list[Rule] = [
         WARNING,
         PER_ASSOCIATION,
         _("The MA's directions of work are approved by the methodological council."),
-        "associations:detail",
+        "",
+        recorded_by=_(
+            "Usul has no page for the methodological council's decisions yet: the deputy "
+            "director for scientific-methodological work records the decision in the school's "
+            "bundle."
+        ),
     ),
     Rule(
         "HEAD-ASSIGNED",
@@ -196,7 +203,11 @@ RULES: list[Rule] = [
         BY_DATE,
         PER_ASSOCIATION,
         _("The MA forms a commission that determines the KTU of each member."),
-        "associations:detail",
+        "",
+        recorded_by=_(
+            "Usul has no page for the KTU yet: the MA head records the coefficients in the "
+            "school's bundle."
+        ),
     ),
     Rule(
         "DOCS",
@@ -206,7 +217,11 @@ RULES: list[Rule] = [
         BY_DATE,
         PER_ASSOCIATION,
         _("The MA keeps its twelve documents."),
-        "associations:detail",
+        "",
+        recorded_by=_(
+            "Usul has no page for the MA's documents yet: the MA head records them in the "
+            "school's bundle."
+        ),
     ),
     # --- Staff rules -------------------------------------------------------------------------
     Rule(
@@ -215,7 +230,11 @@ RULES: list[Rule] = [
         WARNING,
         PER_STAFF,
         _("Each teacher works on a self-development topic for the year."),
-        "people:edit",
+        "",
+        recorded_by=_(
+            "Usul has no page for self-development topics yet: the deputy director records "
+            "the teacher's topic in the school's bundle."
+        ),
     ),
     Rule(
         "STAFF-DATABANK",
@@ -234,7 +253,11 @@ RULES: list[Rule] = [
         WARNING,
         PER_STAFF,
         _("Each teacher has a calendar-thematic plan for every subject and grade taught."),
-        "people:edit",
+        "",
+        recorded_by=_(
+            "Usul has no page for calendar-thematic plans yet: the deputy director records "
+            "the teacher's plans in the school's bundle."
+        ),
     ),
     # --- School rules ------------------------------------------------------------------------
     Rule(
@@ -243,7 +266,11 @@ RULES: list[Rule] = [
         WARNING,
         SCHOOL_WIDE,
         _("The school has a methodological theme for the year."),
-        "schools:overview",
+        "",
+        recorded_by=_(
+            "Usul has no page for the school's methodological theme yet: the deputy director "
+            "for scientific-methodological work records it in the school's bundle."
+        ),
     ),
     Rule(
         "SCHOOL-UNASSIGNED",
@@ -251,7 +278,12 @@ RULES: list[Rule] = [
         WARNING,
         SCHOOL_WIDE,
         _("Every teacher belongs to a methodological association."),
-        "associations:list",
+        # No one page adds a teacher to "an MA": it is done on the chosen MA's members page.
+        "",
+        recorded_by=_(
+            "The deputy director or the director adds the teacher to an MA on that MA's page, "
+            "under its members."
+        ),
     ),
     # --- Retention (ORG-6) -------------------------------------------------------------------
     Rule(
@@ -260,7 +292,11 @@ RULES: list[Rule] = [
         WARNING,
         RETENTION,
         _("After three years at school, resolutions, work plans and analyses go to the archive."),
-        "associations:detail",
+        "",
+        recorded_by=_(
+            "Usul has no page for the document register yet: the deputy director records the "
+            "transfer in the school's bundle."
+        ),
     ),
     Rule(
         "RET-EXPIRED",
@@ -271,7 +307,11 @@ RULES: list[Rule] = [
             "Documentation is kept three years at school; resolutions, plans and analyses ten "
             "more years in the archive. Then it may be listed in a disposal act."
         ),
-        "associations:detail",
+        "",
+        recorded_by=_(
+            "Usul has no page for the document register yet: the deputy director records the "
+            "disposal in the school's bundle."
+        ),
     ),
 ]
 

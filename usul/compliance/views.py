@@ -10,9 +10,9 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from usul.accounts.links import link_or
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association
 from usul.compliance.chart import BAR_WIDTH, bars
@@ -49,7 +49,7 @@ def _clauses(rule) -> list[tuple[str, object]]:
     return [(c, CLAUSES.get(c, "")) for c in rule.clauses]
 
 
-def _rows(report, association):
+def _rows(request, report, association):
     year = report.year
     rows = []
     for row in report.checklist(association):
@@ -59,7 +59,16 @@ def _rows(report, association):
                 "clauses": _clauses(row.rule),
                 "status_name": SEVERITY_NAMES[row.status],
                 "findings": [
-                    (f, fix_url(f, school=report.school, year=year, association=association))
+                    (
+                        f,
+                        fix_url(
+                            f,
+                            viewer=request.viewer,
+                            school=report.school,
+                            year=year,
+                            association=association,
+                        ),
+                    )
                     for f in row.findings
                 ],
             }
@@ -78,14 +87,14 @@ def _context(request, school, form, year, as_of):
     }
 
 
-def _section(report, association) -> dict:
+def _section(request, report, association) -> dict:
     findings = report.findings_of(association)
     return {
         "association": association,
         "violations": sum(1 for f in findings if f.is_violation),
         "warnings": sum(1 for f in findings if not f.is_violation),
-        "rows": _rows(report, association),
-        "page": link_or("compliance:association", report.school.key, association.key),
+        "rows": _rows(request, report, association),
+        "page": reverse("compliance:association", args=[report.school.key, association.key]),
     }
 
 
@@ -100,24 +109,48 @@ def school_page(request, school):
             request, "compliance/school.html", context, status=400 if form.errors else 200
         )
     report = build_report(school=school, year=year, as_of=as_of)
+    by_key = {association.key: association for association in report.active_associations}
+
+    def fix(finding):
+        return fix_url(
+            finding, viewer=request.viewer, school=school, year=year, associations=by_key
+        )
+
     chart, width, height = bars(monthly_counts(report.snapshot, as_of))
     context.update(
         {
             "report": report,
             "sections": [
-                _section(report, association) for association in report.active_associations
+                _section(request, report, association) for association in report.active_associations
             ],
             "school_rows": [
                 {
                     "row": row,
                     "clauses": _clauses(row.rule),
                     "status_name": SEVERITY_NAMES[row.status],
-                    "findings": [(f, fix_url(f, school=school, year=year)) for f in row.findings],
+                    "findings": [
+                        (
+                            f,
+                            fix_url(
+                                f,
+                                viewer=request.viewer,
+                                school=school,
+                                year=year,
+                                associations=by_key,
+                            ),
+                        )
+                        for f in row.findings
+                    ],
                 }
                 for row in report.school_checklist()
             ],
             "other_findings": [
-                (f, fix_url(f, school=school, year=year))
+                (
+                    f,
+                    fix_url(
+                        f, viewer=request.viewer, school=school, year=year, associations=by_key
+                    ),
+                )
                 for f in report.school_findings
                 if f.rule.startswith("RET-")
             ],
@@ -149,12 +182,12 @@ def association_page(request, school, ma):
         {
             "report": report,
             "active": active is not None,
-            "rows": _rows(report, active) if active else [],
+            "rows": _rows(request, report, active) if active else [],
             "findings": report.findings_of(association),
             "violations": sum(1 for f in report.findings_of(association) if f.is_violation),
             "warnings": sum(1 for f in report.findings_of(association) if not f.is_violation),
-            "ma_page": link_or("associations:detail", school.key, association.key),
-            "school_page": link_or("compliance:school", school.key)
+            "ma_page": reverse("associations:detail", args=[school.key, association.key]),
+            "school_page": reverse("compliance:school", args=[school.key])
             if can(request.viewer, "view_compliance", school)
             else "",
         }

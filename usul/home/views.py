@@ -9,8 +9,8 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.urls import reverse
 
-from usul.accounts.links import link_or
 from usul.accounts.policy import visible
 from usul.associations.models import Association
 from usul.associations.selectors import associations_at
@@ -48,8 +48,8 @@ def home(request):
                 "staff_count": sum(1 for s in people if roles_at(s, today)),
                 "without_head": [a for a in active if a.head is None],
                 "too_few": [a for a in active if a.too_few_members],
-                "compliance": link_or("compliance:school", school.key),
-                "grid": link_or("planning:grid", school.key, year.key) if year else "",
+                "compliance": reverse("compliance:school", args=[school.key]),
+                "grid": reverse("planning:grid", args=[school.key, year.key]) if year else "",
             }
         context["headed"] = [
             a for a in associations if a.association.pk in viewer.headed_association_ids
@@ -65,7 +65,7 @@ def home(request):
         )
     if viewer.is_administrator:
         context["all_schools"] = _schools(visible(viewer, School.objects.all()), today)
-        context["upload"] = link_or("bundle:upload")
+        context["upload"] = reverse("bundle:upload")
     context["no_role"] = staff is None and not viewer.is_district and not viewer.is_administrator
     return render(request, "home/home.html", context)
 

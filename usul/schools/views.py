@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.urls import reverse
 
-from usul.accounts.links import link_or
 from usul.accounts.policy import can, visible
 from usul.associations.models import Association
 from usul.associations.selectors import associations_at
@@ -57,9 +57,9 @@ def overview(request, school):
             "decisions": decisions,
             "can_manage": can(viewer, "manage_school", school),
             "links": {
-                "compliance": link_or("compliance:school", school.key),
-                "grid": link_or("planning:grid", school.key, year.key) if year else "",
-                "lessons": link_or("lessons:list", school.key),
+                "compliance": reverse("compliance:school", args=[school.key]),
+                "grid": reverse("planning:grid", args=[school.key, year.key]) if year else "",
+                "lessons": reverse("lessons:list", args=[school.key]),
             },
         },
     )
