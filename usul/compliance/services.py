@@ -185,14 +185,16 @@ def check_part(
     school: School,
     year: SchoolYear,
     as_of: dt.date,
-    people: set[int] = frozenset(),
-    associations: set[int] = frozenset(),
+    people: frozenset[int] | set[int] = frozenset(),
+    associations: frozenset[int] | set[int] = frozenset(),
 ) -> Part:
     """The findings about ``people`` (staff ids) and on the checklists of ``associations`` (MA
     ids) — the same as ``check_school`` gives for them — from a snapshot of that part of the
     school only: what a teacher's or an MA head's home page shows, at a fraction of the whole
     check's cost. People alone need only the rules about a person."""
-    snapshot = load_snapshot(school=school, year=year, people=people, associations=associations)
+    snapshot = load_snapshot(
+        school=school, year=year, people=set(people), associations=set(associations)
+    )
     rules = None if associations else [rule for rule in RULES if rule.id in ABOUT_A_PERSON]
     return Part.of(evaluate(snapshot, as_of, rules), people=people, associations=associations)
 

@@ -35,7 +35,7 @@ from usul.lessons.models import (
 )
 from usul.lessons.selectors import current_template
 from usul.lib.dates import format_date
-from usul.lib.history import history_user, save_with_history
+from usul.lib.history import delete_with_history, save_with_history
 from usul.notifications.services import notify
 from usul.people.models import Staff
 from usul.planning.models import PlanItem, PlanItemKind
@@ -267,7 +267,7 @@ def open_lesson_hold(*, actor: Viewer, open_lesson: OpenLesson, as_of: dt.date) 
         )
     lesson.status = OpenLessonStatus.HELD
     save_with_history(lesson, actor, ["status"])
-    if lesson.plan_item_id is not None:
+    if lesson.plan_item is not None:
         # FUNC-1, ORG-3: the plan's open-lesson item is carried out. Recorded in this
         # transaction, so a given lesson never leaves its item "planned".
         plan_item_carried_out(
@@ -312,8 +312,7 @@ def open_lesson_withdraw(*, actor: Viewer, open_lesson: OpenLesson, staff: Staff
     lesson = _locked(open_lesson)
     _require_scheduled(lesson)
     for visitor in OpenLessonVisitor.objects.filter(open_lesson=lesson, staff=staff):
-        visitor._history_user = history_user(actor)
-        visitor.delete()
+        delete_with_history(visitor, actor)
 
 
 # --- Observation forms ------------------------------------------------------------------------

@@ -6,12 +6,24 @@ save a changed record, so no service forgets to name its author.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django.db.models import Model
 
+if TYPE_CHECKING:
+    from usul.accounts.models import User
 
-def history_user(actor):
-    """The log-in behind ``actor``: a policy ``Viewer`` (its ``user``), a user, or nobody."""
-    return getattr(actor, "user", actor)
+
+def history_user(actor) -> User | None:
+    """The log-in behind ``actor``: a policy ``Viewer`` (its ``user``), a user, or nobody.
+
+    An anonymous visitor changes nothing (the policy refuses them first), so a history row
+    names a real log-in or none — a command-line tool acting as the administrator.
+    """
+    user = getattr(actor, "user", actor)
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return cast("User", user)
 
 
 def save_with_history(obj: Model, actor, fields: list[str] | None = None) -> None:
@@ -30,3 +42,9 @@ def save_with_history(obj: Model, actor, fields: list[str] | None = None) -> Non
     if any(f.name == "updated_at" for f in obj._meta.concrete_fields) and "updated_at" not in names:
         names.append("updated_at")
     obj.save(update_fields=names)
+
+
+def delete_with_history(obj: Model, actor) -> None:
+    """Delete ``obj``; its history keeps a "deleted" row naming ``actor``."""
+    obj._history_user = history_user(actor)  # type: ignore[attr-defined]
+    obj.delete()

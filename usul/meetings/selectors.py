@@ -64,7 +64,7 @@ class AttendanceRow:
 
     @property
     def status_label(self) -> str:
-        return dict(AttendanceStatus.choices).get(self.status, "")
+        return str(dict(AttendanceStatus.choices).get(self.status, ""))
 
 
 def attendance_sheet(meeting: Meeting) -> list[AttendanceRow]:

@@ -58,7 +58,8 @@ def _clean_agenda(agenda: Iterable[str] | str | None) -> list[str]:
     return [line.strip() for line in agenda if line and line.strip()]
 
 
-def _check_meeting_date(year: SchoolYear, date: dt.date | None) -> None:
+def _check_meeting_date(year: SchoolYear, date: dt.date | None) -> dt.date:
+    """The meeting's date, refused when missing or outside the year's window."""
     if date is None:
         raise ValidationError({"date": _("Date: enter the date of the meeting.")})
     first, last = meeting_window(year)
@@ -77,6 +78,7 @@ def _check_meeting_date(year: SchoolYear, date: dt.date | None) -> None:
                 }
             }
         )
+    return date
 
 
 def _meeting_key(association: Association, year: SchoolYear, number: int) -> str:
@@ -135,7 +137,7 @@ def meeting_schedule(
             )
         date = date or plan_item.date
         agenda = agenda or [plan_item.title]
-    _check_meeting_date(year, date)
+    date = _check_meeting_date(year, date)
     if not is_active(association, date, year):
         raise ValidationError(
             {"date": _("Date: the MA is not active on %(date)s.") % {"date": format_date(date)}}
@@ -300,7 +302,7 @@ def meeting_hold(*, actor: Viewer, meeting: Meeting, as_of: dt.date) -> Meeting:
     current.status = MeetingStatus.HELD
     current.revision += 1
     save_with_history(current, actor, ["status", "revision"])
-    if current.plan_item_id is not None:
+    if current.plan_item is not None:
         # FUNC-1, ORG-4: the plan's meeting item is carried out. Recorded in this transaction,
         # so a held meeting never leaves its item "planned" (and a refusal saves neither).
         plan_item_carried_out(

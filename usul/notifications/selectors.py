@@ -20,7 +20,7 @@ def notifications_of(viewer: Viewer) -> QuerySet[Notification]:
     )
 
 
-def unread_count(viewer: Viewer) -> int:
+def unread_count(viewer: Viewer | None) -> int:
     """One COUNT query (the nav badge asks on every page)."""
     if viewer is None or viewer.staff is None:
         return 0

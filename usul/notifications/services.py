@@ -55,7 +55,7 @@ def notify(
     # ``actor`` is the user who acted; a policy Viewer is accepted too (it carries the user).
     actor = getattr(actor, "user", actor)
     # One notification per person, even when a caller lists someone twice (head and member).
-    unique = {}
+    unique: dict[int, Staff] = {}
     for staff in recipients:
         unique.setdefault(staff.pk, staff)
     notifications = []

@@ -96,7 +96,7 @@ def staff_at(staff_list, day: dt.date) -> list[StaffAt]:
     ``.all()``; prefetch them for a fixed number of queries."""
     rows = []
     for staff in staff_list:
-        roles = sorted(roles_at(staff, day), key=lambda r: list(Role).index(r))
+        roles = sorted(roles_at(staff, day), key=lambda r: list(Role).index(Role(r)))
         associations = []
         for membership in staff.memberships.all():
             if covers(membership.start, membership.end, day):

@@ -29,7 +29,7 @@ from usul.accounts.policy import Viewer, owns_plan, require, viewer_for
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, supervisors_at
 from usul.lib.dates import format_date, month_key, months_between
-from usul.lib.history import history_user, save_with_history
+from usul.lib.history import delete_with_history, history_user, save_with_history
 from usul.notifications.services import notify
 from usul.people.models import DEPUTY_ROLES, Staff
 from usul.people.selectors import roles_at, staff_with_history
@@ -64,7 +64,7 @@ def _event(plan: WorkPlan, actor: Viewer, kind: str, *, comment: str = "", **det
     PlanEvent.objects.create(
         plan=plan,
         kind=kind,
-        actor=actor.user if getattr(actor.user, "pk", None) else None,
+        actor=history_user(actor),
         revision=plan.revision,
         version=plan.version,
         comment=comment,
@@ -650,8 +650,7 @@ def plan_item_remove(*, actor: Viewer, item: PlanItem, revision: int) -> None:
     item = _locked_item(item)
     _check_item_revision(item, revision)
     title = item.title
-    item._history_user = history_user(actor)
-    item.delete()
+    delete_with_history(item, actor)
     _bump(plan, actor)
     _event(plan, actor, PlanEventKind.ITEM_REMOVED, title=title)
 
@@ -769,5 +768,4 @@ def plan_item_add_material(
 def plan_item_remove_material(*, actor: Viewer, material: PlanItemMaterial) -> None:
     """Take a material off an item. Its file stays in storage: the history still names it."""
     require(actor, "record_plan_item", material.item)
-    material._history_user = history_user(actor)
-    material.delete()
+    delete_with_history(material, actor)
