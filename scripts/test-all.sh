@@ -12,6 +12,10 @@ status=0
 echo "== Lint: ruff (style, naive datetimes, translations, security checks)"
 .venv/bin/ruff check usul benchmarks conftest.py || status=1
 .venv/bin/ruff format --check usul benchmarks conftest.py || status=1
+echo "== Types: mypy with django-stubs (the policy, services and selectors; see pyproject.toml)"
+.venv/bin/mypy || status=1
+echo "== Types: mypy with django-stubs (the policy, services and selectors; pyproject.toml)"
+.venv/bin/mypy || status=1
 
 echo "== Migrations match the models"
 USUL_DATABASE_URL= .venv/bin/usul makemigrations --check --dry-run >/dev/null || {
