@@ -39,3 +39,23 @@ def test_every_string_is_translated(app, language):
     assert [m for m, _, flags in found if "fuzzy" in flags] == []
     assert [m for m, strs, _ in found if not strs or not all(strs)] == []
     assert (po.with_suffix(".mo")).stat().st_size > 0
+
+
+# "УБ" is read by its letters, "у-бэ": its endings follow the front vowel э (УБнин, УБни, УБге,
+# УБде, УБлер, УБси), one spelling everywhere — the back-vowel forms crept in from "бирикме"'s
+# neighbours in a sentence.
+BACK_VOWEL_AFTER_MA = re.compile(
+    r"УБ(нын|нун|ны|ну|га|да|дагы|лар|лардын|лары|сы|сын|сынын)(?![а-яөүң])"
+)
+
+
+def test_the_kyrgyz_endings_after_the_abbreviation_ub_are_spelled_one_way():
+    wrong = []
+    for path in sorted(ROOT.glob("*/locale/ky/LC_MESSAGES/django.po")):
+        for _msgid, translations, _flags in entries(path):
+            for text in translations:
+                wrong += [
+                    f"{path.parts[-5]}: {m.group(0)} in {text!r}"
+                    for m in BACK_VOWEL_AFTER_MA.finditer(text)
+                ]
+    assert wrong == []
