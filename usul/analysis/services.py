@@ -17,6 +17,7 @@ from usul.analysis.selectors import analysis_last_day
 from usul.associations.models import Association
 from usul.lib.dates import format_date
 from usul.lib.history import save_with_history
+from usul.lib.locking import check_revision
 from usul.meetings.models import Meeting, MeetingStatus
 from usul.schools.models import SchoolYear
 
@@ -55,19 +56,15 @@ def analysis_save(
         .order_by("date", "id")
         .first()
     )
-    if analysis is not None and analysis.revision != revision:
-        latest = analysis.history.select_related("history_user__staff").first()
-        user = latest.history_user if latest is not None else None
-        who = _("someone")
-        if user is not None:
-            who = user.staff.short_name if user.staff is not None else user.username
-        raise ValidationError(
-            _(
-                "Not saved: while you were writing, %(who)s saved this analysis. The page now "
-                "shows their text; make your change again."
-            )
-            % {"who": who},
-            code="stale",
+    if analysis is not None:
+        # A new analysis (no revision) while another deputy has just saved one is stale too.
+        check_revision(
+            analysis,
+            revision if revision is not None else 0,
+            fields={
+                name: str(YearAnalysis._meta.get_field(name).verbose_name)
+                for name in ("date", "text", "proposals")
+            },
         )
     errors = {}
     last_day = analysis_last_day(year)

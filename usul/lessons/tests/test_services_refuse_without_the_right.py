@@ -16,17 +16,10 @@ from usul.lessons.selectors import template_in_force
 from usul.lessons.tests.conftest import LESSON_DAY, act
 from usul.people.models import Role
 from usul.testing import factories as f
+from usul.testing.written import written
 
 D = dt.date
 RECORDS = (OpenLesson, OpenLessonVisitor, ObservationTemplate, Observation)
-
-
-def written():
-    rows = {}
-    for model in RECORDS:
-        rows[model.__name__] = list(model.objects.order_by("pk").values())
-        rows[f"history of {model.__name__}"] = model.history.count()
-    return rows
 
 
 @pytest.fixture
@@ -107,10 +100,10 @@ def test_a_write_about_open_lessons_refuses_an_actor_without_the_right(
 ):
     s.open_lesson_sign_up(actor=act(ma.other_user), open_lesson=lesson, staff=ma.other)
     user, me = actors[who]
-    before = written()
+    before = written(*RECORDS)
     with pytest.raises(PermissionDenied):
         writes(ma, lesson, me)[service](act(user))
-    assert written() == before
+    assert written(*RECORDS) == before
 
 
 def test_a_plain_teacher_still_signs_up_and_observes_as_themselves(ma, lesson):

@@ -15,19 +15,11 @@ from usul.meetings import services as s
 from usul.meetings.models import Attendance, Meeting, Resolution
 from usul.people.models import Role
 from usul.testing import factories as f
+from usul.testing.written import written
 
 D = dt.date
 DAY = D(2025, 10, 14)
 RECORDS = (Meeting, Attendance, Resolution)
-
-
-def written():
-    """Every meeting, attendance and resolution row and its history, as it stands."""
-    rows = {}
-    for model in RECORDS:
-        rows[model.__name__] = list(model.objects.order_by("pk").values())
-        rows[f"history of {model.__name__}"] = model.history.count()
-    return rows
 
 
 @pytest.fixture
@@ -91,10 +83,10 @@ SERVICES = (
 @pytest.mark.parametrize("service", SERVICES)
 @pytest.mark.parametrize("who", ["a plain member of the MA", "a deputy of another school"])
 def test_the_service_refuses_and_writes_nothing(ma, meeting, resolution, outsiders, service, who):
-    before = written()
+    before = written(*RECORDS)
     with pytest.raises(PermissionDenied):
         writes(ma, meeting, resolution)[service](outsiders[who])
-    assert written() == before
+    assert written(*RECORDS) == before
 
 
 @pytest.mark.parametrize("service", SERVICES)

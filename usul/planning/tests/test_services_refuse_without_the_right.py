@@ -16,20 +16,10 @@ from usul.planning import services as s
 from usul.planning.models import PlanEvent, PlanItem, PlanItemMaterial, PlanStatus, WorkPlan
 from usul.planning.tests.conftest import act
 from usul.testing import factories as f
+from usul.testing.written import written
 
 D = dt.date
 RECORDS = (WorkPlan, PlanItem, PlanItemMaterial, PlanEvent, YearAnalysis)
-
-
-def written():
-    """Every row of the MA's year and of its change history, as it stands."""
-    rows = {}
-    for model in RECORDS:
-        rows[model.__name__] = list(model.objects.order_by("pk").values())
-        history = getattr(model, "history", None)
-        if history is not None:
-            rows[f"history of {model.__name__}"] = history.count()
-    return rows
 
 
 @pytest.fixture
@@ -123,11 +113,11 @@ SERVICES = [
 @pytest.mark.parametrize("who", ["a plain teacher of the MA", "a deputy of another school"])
 @pytest.mark.parametrize("service", SERVICES)
 def test_a_write_of_the_mas_year_refuses_an_actor_without_the_right(scene, ma, year, who, service):
-    before = written()
+    before = written(*RECORDS)
     actor = act(scene["actors"][who], D(2025, 10, 20))
     with pytest.raises(PermissionDenied):
         writes(scene, ma, year)[service](actor)
-    assert written() == before
+    assert written(*RECORDS) == before
 
 
 def test_every_write_service_of_planning_and_analysis_is_in_the_list():
