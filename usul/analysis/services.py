@@ -17,7 +17,7 @@ from usul.analysis.selectors import analysis_last_day
 from usul.associations.models import Association
 from usul.lib.dates import format_date
 from usul.lib.history import save_with_history
-from usul.lib.locking import check_revision
+from usul.lib.locking import check_revision, labels_of
 from usul.meetings.models import Meeting, MeetingStatus
 from usul.schools.models import SchoolYear
 
@@ -61,10 +61,7 @@ def analysis_save(
         check_revision(
             analysis,
             revision if revision is not None else 0,
-            fields={
-                name: str(YearAnalysis._meta.get_field(name).verbose_name)
-                for name in ("date", "text", "proposals")
-            },
+            fields=labels_of(YearAnalysis, ("date", "text", "proposals")),
         )
     errors = {}
     last_day = analysis_last_day(year)

@@ -271,7 +271,7 @@ def open_lesson_hold(*, actor: Viewer, open_lesson: OpenLesson, as_of: dt.date) 
         # FUNC-1, ORG-3: the plan's open-lesson item is carried out. Recorded in this
         # transaction, so a given lesson never leaves its item "planned".
         plan_item_carried_out(
-            actor=actor.user, item=lesson.plan_item, happened_on=lesson.date, as_of=as_of
+            actor=actor, item=lesson.plan_item, happened_on=lesson.date, as_of=as_of
         )
     return lesson
 

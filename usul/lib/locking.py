@@ -9,9 +9,11 @@ when, read from the record's history (django-simple-history), and nothing is wri
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import cast
 
 from django.core.exceptions import ValidationError
-from django.db.models import Model
+from django.db.models import Field, Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -35,6 +37,11 @@ def author_name(user) -> str:
         return _("someone")
     staff = getattr(user, "staff", None)
     return staff.short_name if staff is not None else user.get_username()
+
+
+def labels_of(model: type[Model], names: Iterable[str]) -> dict[str, str]:
+    """The watched fields of ``model`` named as its forms name them, for ``check_revision``."""
+    return {name: str(cast(Field, model._meta.get_field(name)).verbose_name) for name in names}
 
 
 def _moment(at: dt.datetime | None) -> str:

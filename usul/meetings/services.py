@@ -306,7 +306,7 @@ def meeting_hold(*, actor: Viewer, meeting: Meeting, as_of: dt.date) -> Meeting:
         # FUNC-1, ORG-4: the plan's meeting item is carried out. Recorded in this transaction,
         # so a held meeting never leaves its item "planned" (and a refusal saves neither).
         plan_item_carried_out(
-            actor=actor.user, item=current.plan_item, happened_on=current.date, as_of=as_of
+            actor=actor, item=current.plan_item, happened_on=current.date, as_of=as_of
         )
     return current
 

@@ -30,7 +30,7 @@ from usul.associations.models import Association
 from usul.associations.selectors import head_at, supervisors_at
 from usul.lib.dates import format_date, month_key, months_between
 from usul.lib.history import delete_with_history, history_user, save_with_history
-from usul.lib.locking import check_revision
+from usul.lib.locking import check_revision, labels_of
 from usul.notifications.services import notify
 from usul.people.models import DEPUTY_ROLES, Staff
 from usul.people.selectors import roles_at, staff_with_history
@@ -109,7 +109,7 @@ def _check_item_revision(item: PlanItem, revision: int | None) -> None:
     check_revision(
         item,
         revision,
-        fields={name: str(PlanItem._meta.get_field(name).verbose_name) for name in watched},
+        fields=labels_of(PlanItem, watched),
     )
 
 
@@ -711,13 +711,17 @@ def plan_item_set_status(
     return item
 
 
-def plan_item_carried_out(*, actor, item: PlanItem, happened_on: dt.date, as_of: dt.date) -> None:
+def plan_item_carried_out(
+    *, actor: Viewer, item: PlanItem, happened_on: dt.date, as_of: dt.date
+) -> None:
     """The meeting or open lesson that carries out ``item`` took place on ``happened_on``: the
     item is done (FUNC-1; ORG-3, ORG-4). Called by ``meeting_hold`` and ``open_lesson_hold``
     inside their transaction, so nothing is held without its item, nor the other way round.
-    ``actor`` is the user who recorded it, with their roles at ``as_of``."""
+    The policy is asked again here (record_plan_item), with the actor's roles at ``as_of``."""
+    if actor.today != as_of:
+        actor = viewer_for(actor.user, as_of)
     plan_item_set_status(
-        actor=viewer_for(actor, as_of),
+        actor=actor,
         item=item,
         revision=None,
         status=PlanItemStatus.DONE,
