@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts (or stops) a private PostgreSQL 15 cluster for the tests, on a socket folder and a
-# free port under $USUL_HOME; prints the USUL_DATABASE_URL to use. Fails loudly if it cannot.
+# free port in $PG_ROOT (default $USUL_HOME/pg, which the postgres user must be able to enter);
+# prints the USUL_DATABASE_URL to use. Fails loudly if it cannot.
 set -euo pipefail
 action=${1:-start}
 bin=/usr/lib/postgresql/15/bin
