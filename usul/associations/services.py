@@ -1,8 +1,10 @@
 """Writes to MAs: creating and editing them, their supervisor, members and heads.
 
-Every function is one transaction, checks the regulation's rules before writing, and leaves
-who did it in the change history. Nothing here deletes: a membership or a head term ends by
-its end date, so the past stays readable (RULES.md "member at D", "head at D").
+Every function is one transaction and asks the policy first (GEN-8, GEN-9, ORG-1: MAs, their
+members, heads and supervisors are the school leadership's to record — ``manage_school``). It
+checks the regulation's rules before writing and leaves who did it in the change history.
+Nothing here deletes: a membership or a head term ends by its end date, so the past stays
+readable (RULES.md "member at D", "head at D").
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from usul.accounts.policy import Viewer, require
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
 from usul.associations.selectors import liquidation_order
 from usul.lib.dates import covers, format_date
+from usul.lib.history import history_user, save_with_history
 from usul.meetings.models import Meeting, MeetingStatus
 from usul.orders.models import Order, OrderKind
 from usul.orders.services import order_create, order_update
@@ -24,18 +28,9 @@ from usul.people.models import DEPUTY_ROLES, Staff
 from usul.people.selectors import roles_at
 from usul.schools.models import School, Subject
 from usul.schools.services import unique_key
-from usul.schools.validation import check_interval, check_key, prefixed, required
+from usul.schools.validation import check_interval, check_key, given, prefixed, required
 
 DAY = dt.timedelta(days=1)
-
-
-def _save(obj, actor, update_fields: list[str] | None = None) -> None:
-    obj.full_clean()
-    obj._history_user = actor
-    if update_fields is None:
-        obj.save()
-    else:
-        obj.save(update_fields=[*update_fields, "updated_at"])
 
 
 def _check_subjects(school: School, subjects: Iterable[Subject]) -> list[Subject]:
@@ -57,7 +52,7 @@ def _has_order_input(number: str, date, proposed_by, signed_by) -> bool:
 @transaction.atomic
 def association_create(
     *,
-    actor,
+    actor: Viewer,
     school: School,
     name: str,
     kind: str,
@@ -74,6 +69,7 @@ def association_create(
 
     The order may be left out (it may not be signed yet); MA-ORDER then reports it.
     """
+    require(actor, "manage_school", school)
     required((name or "").strip(), field="name", label=_("Name"))
     if key:
         check_key(key)
@@ -85,7 +81,7 @@ def association_create(
         key = unique_key(Association, school, "ma")
     subjects = _check_subjects(school, subjects)
     association = Association(school=school, key=key, name=name.strip(), kind=kind)
-    _save(association, actor)
+    save_with_history(association, actor)
     association.subjects.set(subjects)
     if _has_order_input(order_number, order_date, order_proposed_by, order_signed_by):
         try:
@@ -102,7 +98,7 @@ def association_create(
         except ValidationError as exc:
             raise prefixed(exc, "order_") from None
         association.created_by = order
-        _save(association, actor, ["created_by"])
+        save_with_history(association, actor, ["created_by"])
     if supervisor is not None:
         supervisor_assign(
             actor=actor,
@@ -116,7 +112,7 @@ def association_create(
 @transaction.atomic
 def association_update(
     *,
-    actor,
+    actor: Viewer,
     association: Association,
     name: str,
     kind: str,
@@ -127,6 +123,7 @@ def association_update(
     order_signed_by: Staff | None = None,
 ) -> Association:
     """Edits the MA and its creating order (or records the order if it had none)."""
+    require(actor, "manage_school", association)
     required((name or "").strip(), field="name", label=_("Name"))
     school = association.school
     subjects = _check_subjects(school, subjects)
@@ -161,10 +158,10 @@ def association_update(
     except ValidationError as exc:
         raise prefixed(exc, "order_") from None
     if changed:
-        _save(association, actor, changed)
+        save_with_history(association, actor, changed)
     if {s.pk for s in association.subjects.all()} != {s.pk for s in subjects}:
         # The history records the subjects too (``m2m_fields``), with who changed them.
-        association._history_user = actor
+        association._history_user = history_user(actor)  # type: ignore[attr-defined]
         association.subjects.set(subjects)
     return association
 
@@ -172,7 +169,7 @@ def association_update(
 @transaction.atomic
 def association_liquidate(
     *,
-    actor,
+    actor: Viewer,
     association: Association,
     order_date: dt.date | None,
     order_number: str = "",
@@ -181,6 +178,7 @@ def association_liquidate(
 ) -> Order:
     """GEN-8: the director's order liquidates the MA. Memberships and head terms are kept as
     they are: an MA is active only before its liquidation order's date (RULES.md)."""
+    require(actor, "manage_school", association)
     if liquidation_order(association) is not None:
         raise ValidationError({"order_date": _("This MA has already been liquidated.")})
     created = association.created_by
@@ -205,7 +203,7 @@ def association_liquidate(
     except ValidationError as exc:
         raise prefixed(exc, "order_") from None
     association.liquidated_by = order
-    _save(association, actor, ["liquidated_by"])
+    save_with_history(association, actor, ["liquidated_by"])
     return order
 
 
@@ -222,11 +220,12 @@ def _check_open_on(association: Association, day: dt.date, field: str) -> None:
 
 @transaction.atomic
 def supervisor_assign(
-    *, actor, association: Association, staff: Staff, start: dt.date | None
+    *, actor: Viewer, association: Association, staff: Staff, start: dt.date | None
 ) -> Supervision:
     """GEN-9: the MA is subordinate to a deputy director. The previous supervision ends the
     day before the new one starts."""
-    required(start, field="supervisor_from", label=_("Supervisor from"))
+    require(actor, "manage_school", association)
+    start = given(start, field="supervisor_from", label=_("Supervisor from"))
     _check_same_school(association.school, staff, "supervisor")
     if not roles_at(staff, start) & DEPUTY_ROLES:
         raise ValidationError(
@@ -245,11 +244,11 @@ def supervisor_assign(
         message=_("%(name)s already supervises this MA from %(date)s; choose a later date."),
     )
     supervision = Supervision(association=association, staff=staff, start=start)
-    _save(supervision, actor)
+    save_with_history(supervision, actor)
     return supervision
 
 
-def _end_running(queryset, start: dt.date, actor, *, field: str, message: str) -> None:
+def _end_running(queryset, start: dt.date, actor: Viewer, *, field: str, message: str) -> None:
     """End every term still running on ``start`` the day before it (both ends included, so
     the old and the new term never share a day). A term that begins on or after ``start``
     cannot be cut that way: refused."""
@@ -261,15 +260,16 @@ def _end_running(queryset, start: dt.date, actor, *, field: str, message: str) -
                 {field: message % {"name": term.staff, "date": format_date(term.start)}}
             )
         term.end = start - DAY
-        _save(term, actor, ["end"])
+        save_with_history(term, actor, ["end"])
 
 
 @transaction.atomic
 def membership_add(
-    *, actor, association: Association, staff: Staff, start: dt.date | None
+    *, actor: Viewer, association: Association, staff: Staff, start: dt.date | None
 ) -> Membership:
     """The person belongs to the MA from ``start`` (included) until the membership is ended."""
-    required(start, field="start", label=_("From"))
+    require(actor, "manage_school", association)
+    start = given(start, field="start", label=_("From"))
     _check_same_school(association.school, staff, "staff")
     _check_open_on(association, start, "start")
     running = (
@@ -286,14 +286,15 @@ def membership_add(
             }
         )
     membership = Membership(association=association, staff=staff, start=start)
-    _save(membership, actor)
+    save_with_history(membership, actor)
     return membership
 
 
 @transaction.atomic
-def membership_end(*, actor, membership: Membership, end: dt.date | None) -> Membership:
+def membership_end(*, actor: Viewer, membership: Membership, end: dt.date | None) -> Membership:
     """``end`` is the last day the person is a member (RULES.md: both ends included)."""
-    required(end, field="end", label=_("Last day"))
+    require(actor, "manage_school", membership)
+    end = given(end, field="end", label=_("Last day"))
     membership = (
         Membership.objects.select_for_update().select_related("staff").get(pk=membership.pk)
     )
@@ -308,14 +309,14 @@ def membership_end(*, actor, membership: Membership, end: dt.date | None) -> Mem
         membership.start, end, field="end", start_label=_("From"), end_label=_("Last day")
     )
     membership.end = end
-    _save(membership, actor, ["end"])
+    save_with_history(membership, actor, ["end"])
     return membership
 
 
 @transaction.atomic
 def head_elect(
     *,
-    actor,
+    actor: Viewer,
     association: Association,
     staff: Staff,
     start: dt.date | None,
@@ -331,7 +332,8 @@ def head_elect(
     A candidate who fails GEN-3 or HEAD-1 is still recorded: the page warns first
     (``head_candidate_problems``) and the compliance check reports it afterwards.
     """
-    required(start, field="start", label=_("Head from"))
+    require(actor, "manage_school", association)
+    start = given(start, field="start", label=_("Head from"))
     school = association.school
     _check_same_school(school, staff, "staff")
     _check_open_on(association, start, "start")
@@ -385,7 +387,7 @@ def head_elect(
     term = HeadTerm(
         association=association, staff=staff, start=start, elected_at=elected_at, order=order
     )
-    _save(term, actor)
+    save_with_history(term, actor)
     return term
 
 

@@ -190,7 +190,7 @@ def association_create(request, school):
     if request.method == "POST" and form.is_valid():
         try:
             association = services.association_create(
-                actor=request.user, school=school, **form.service_values()
+                actor=viewer, school=school, **form.service_values()
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
@@ -241,21 +241,19 @@ def association_edit(request, school, key):
         try:
             if action == "main":
                 services.association_update(
-                    actor=request.user, association=association, **form.service_values()
+                    actor=viewer, association=association, **form.service_values()
                 )
                 message = _("The MA is saved.")
             elif action == "supervisor":
                 services.supervisor_assign(
-                    actor=request.user,
+                    actor=viewer,
                     association=association,
                     staff=values["supervisor"],
                     start=values["supervisor_from"],
                 )
                 message = _("The supervisor is recorded.")
             else:
-                services.association_liquidate(
-                    actor=request.user, association=association, **values
-                )
+                services.association_liquidate(actor=viewer, association=association, **values)
                 message = _("The MA is liquidated by the order.")
         except ValidationError as exc:
             add_service_errors(target, exc)
@@ -321,7 +319,7 @@ def _add_member(request, association: Association, form: MembershipAddForm) -> s
         return ""
     try:
         membership = services.membership_add(
-            actor=request.user, association=association, **form.cleaned_data
+            actor=request.viewer, association=association, **form.cleaned_data
         )
     except ValidationError as exc:
         add_service_errors(form, exc)
@@ -349,7 +347,7 @@ def _end_membership(request, association: Association) -> tuple[str, list[str]]:
         return "", [_("This membership does not exist any more.")]
     try:
         membership = services.membership_end(
-            actor=request.user, membership=membership, end=form.cleaned_data["end"]
+            actor=request.viewer, membership=membership, end=form.cleaned_data["end"]
         )
     except ValidationError as exc:
         return "", exc.messages
@@ -380,7 +378,7 @@ def association_elect_head(request, school, key):
         problems = head_candidate_problems(association, candidate, values["start"])
         if not problems or confirmed:
             try:
-                term = services.head_elect(actor=request.user, association=association, **values)
+                term = services.head_elect(actor=viewer, association=association, **values)
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:

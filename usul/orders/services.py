@@ -1,20 +1,31 @@
-"""Writes of the director's orders (GEN-6, GEN-8, DOC-1, DOC-2)."""
+"""Writes of the director's orders (GEN-6, GEN-8, DOC-1, DOC-2).
+
+The school's leadership records its orders (``manage_school``); the MA services that record
+an order with the MA (creating, liquidating, confirming a head) call these with their own
+actor, so the policy is asked again here.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from usul.accounts.policy import Viewer, require
 from usul.lib.dates import format_date
+from usul.lib.history import save_with_history
 from usul.orders.models import Order, OrderKind
 from usul.people.models import DEPUTY_ROLES, Role, Staff
 from usul.people.selectors import roles_at
 from usul.schools.models import School
 from usul.schools.services import unique_key
-from usul.schools.validation import check_key, required
+from usul.schools.validation import check_key, given
+
+if TYPE_CHECKING:
+    from usul.associations.models import Association
 
 # GEN-8: MAs are created, reorganised or liquidated on the proposal of a deputy director.
 PROPOSED_BY_DEPUTY = frozenset(
@@ -53,18 +64,21 @@ def _check_signatories(
 @transaction.atomic
 def order_create(
     *,
-    actor,
+    actor: Viewer,
     school: School,
     kind: str,
     date: dt.date | None,
     number: str = "",
-    association=None,
+    association: Association | None = None,
     proposed_by: Staff | None = None,
     signed_by: Staff | None = None,
     text: str = "",
     key: str = "",
 ) -> Order:
-    required(date, field="date", label=_("Order date"))
+    require(actor, "manage_school", school)
+    if association is not None and association.school_id != school.pk:
+        raise ValidationError({"association": _("The MA belongs to another school.")})
+    date = given(date, field="date", label=_("Order date"))
     if key:
         check_key(key)
         if Order.objects.filter(school=school, key=key).exists():
@@ -87,23 +101,22 @@ def order_create(
         signed_by=signed_by,
         text=text,
     )
-    order.full_clean()
-    order._history_user = actor
-    order.save()
+    save_with_history(order, actor)
     return order
 
 
 @transaction.atomic
 def order_update(
     *,
-    actor,
+    actor: Viewer,
     order: Order,
     date: dt.date | None,
     number: str = "",
     proposed_by: Staff | None = None,
     signed_by: Staff | None = None,
 ) -> Order:
-    required(date, field="date", label=_("Order date"))
+    require(actor, "manage_school", order)
+    date = given(date, field="date", label=_("Order date"))
     _check_signatories(
         school=order.school,
         kind=order.kind,
@@ -122,7 +135,5 @@ def order_update(
         return order
     for name in changed:
         setattr(order, name, changes[name])
-    order.full_clean()
-    order._history_user = actor
-    order.save(update_fields=[*changed, "updated_at"])
+    save_with_history(order, actor, changed)
     return order

@@ -10,9 +10,24 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+
+from usul.accounts.policy import Viewer, get_visible, sees_personal_data, visible
 from usul.lib.dates import age_at, covers, union_days, years_from_days
-from usul.people.models import Category, CategoryLevel, Role, Staff
+from usul.people.models import (
+    Category,
+    CategoryLevel,
+    Course,
+    Employment,
+    Role,
+    SelfDevelopmentTopic,
+    Staff,
+    Teaching,
+    ThematicPlan,
+)
+from usul.schools.models import School
 
 
 def roles_at(staff: Staff, day: dt.date) -> set[str]:
@@ -105,3 +120,69 @@ def staff_at(staff_list, day: dt.date) -> list[StaffAt]:
         headed = [t.association for t in staff.head_terms.all() if covers(t.start, t.end, day)]
         rows.append(StaffAt(staff=staff, roles=roles, associations=associations, headed=headed))
     return rows
+
+
+def staff_card(viewer: Viewer, school: School, key: str) -> Staff:
+    """One staff member's card as everyone who may see it reads it — positions, teaching,
+    self-development, thematic plans, MAs — or 404. No personal data: that is
+    ``personal_data``'s, for those the policy lets read it."""
+    from usul.associations.models import HeadTerm, Membership
+
+    return get_visible(
+        viewer,
+        Staff.objects.filter(school=school).prefetch_related(
+            "positions",
+            Prefetch("teaching", queryset=Teaching.objects.select_related("year", "subject")),
+            Prefetch(
+                "self_development", queryset=SelfDevelopmentTopic.objects.select_related("year")
+            ),
+            Prefetch(
+                "thematic_plans",
+                queryset=ThematicPlan.objects.select_related("year", "subject").annotate(
+                    lessons=Count("items"),
+                    taught=Count("items", filter=Q(items__done__isnull=False)),
+                ),
+            ),
+            Prefetch("memberships", queryset=Membership.objects.select_related("association")),
+            Prefetch("head_terms", queryset=HeadTerm.objects.select_related("association")),
+        ),
+        key=key,
+    )
+
+
+def personal_data(viewer: Viewer, staff: Staff, day: dt.date) -> dict[str, Any] | None:
+    """GEN-3, DOC-9: age, experience, employment, categories and courses of ``staff`` on
+    ``day`` — or None when the viewer may not read them (a colleague, another school).
+    The rows are read through the policy's filter (PERSONAL) as well."""
+    if not sees_personal_data(viewer, staff):
+        return None
+    prefetch_related_objects(
+        [staff],
+        Prefetch("employment", queryset=visible(viewer, Employment.objects.all())),
+        Prefetch("categories", queryset=visible(viewer, Category.objects.all())),
+        Prefetch("courses", queryset=visible(viewer, Course.objects.all())),
+    )
+    current = category_at(staff, day)
+    pedagogical = experience_in_education_days(staff, day)
+    total = experience_total_days(staff, day)
+    return {
+        "age": age(staff, day),
+        "experience": {
+            "pedagogical_days": pedagogical,
+            "pedagogical_years": int(pedagogical / 365.25 * 10) / 10,
+            "total_days": total,
+            "total_years": int(total / 365.25 * 10) / 10,
+        },
+        "employment": sorted(staff.employment.all(), key=lambda e: e.start, reverse=True),
+        "categories": [
+            {
+                "category": c,
+                "current": current is not None and c.pk == current.pk,
+                "expired": c.valid_until is not None and c.valid_until < day,
+            }
+            for c in sorted(staff.categories.all(), key=lambda c: c.awarded, reverse=True)
+        ],
+        "courses": sorted(
+            staff.courses.all(), key=lambda c: (c.start is not None, c.start), reverse=True
+        ),
+    }

@@ -18,6 +18,8 @@ from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from usul.accounts.policy import Viewer, require
+from usul.lib.history import delete_with_history, save_with_history
 from usul.people.models import Category, Employment, Position, Staff, Teaching
 from usul.schools.models import School
 from usul.schools.services import unique_key
@@ -82,8 +84,10 @@ def _apply_card(staff: Staff, values: dict) -> list[str]:
 
 
 @transaction.atomic
-def staff_create(*, actor, school: School, key: str = "", **values) -> Staff:
-    """A new staff record (DOC-9); positions and the rest are added on its card."""
+def staff_create(*, actor: Viewer, school: School, key: str = "", **values) -> Staff:
+    """A new staff record (DOC-9); positions and the rest are added on its card. The school's
+    leadership keeps the data bank."""
+    require(actor, "manage_school", school)
     unknown = set(values) - set(CARD_FIELDS)
     if unknown:
         raise TypeError(f"unknown staff fields: {sorted(unknown)}")
@@ -98,9 +102,7 @@ def staff_create(*, actor, school: School, key: str = "", **values) -> Staff:
         key = unique_key(Staff, school, "t")
     staff = Staff(school=school, key=key)
     _apply_card(staff, values)
-    staff.full_clean()
-    staff._history_user = actor
-    staff.save()
+    save_with_history(staff, actor)
     return staff
 
 
@@ -173,19 +175,18 @@ SECTIONS = {
 }
 
 
-def _sync_rows(*, actor, staff: Staff, section: str, rows: Sequence[Row]) -> None:
+def _sync_rows(*, actor: Viewer, staff: Staff, section: str, rows: Sequence[Row]) -> None:
     model, check = SECTIONS[section]
     for index, row in enumerate(rows):
         instance = row.instance
         if instance is not None and (
-            not isinstance(instance, model) or instance.staff_id != staff.pk
+            not isinstance(instance, model) or getattr(instance, "staff_id", None) != staff.pk
         ):
             raise ValueError(f"{section}[{index}] is not a row of this card")
         if row.delete:
             if instance is not None:
                 # Deleting a wrong row is allowed; the history keeps what it said.
-                instance._history_user = actor
-                instance.delete()
+                delete_with_history(instance, actor)
             continue
         check(staff, row.values, index)
         if instance is None:
@@ -198,7 +199,7 @@ def _sync_rows(*, actor, staff: Staff, section: str, rows: Sequence[Row]) -> Non
             for name in changed:
                 setattr(instance, name, row.values[name])
         try:
-            instance.full_clean()
+            save_with_history(instance, actor, changed)
         except ValidationError as exc:
             raise ValidationError(
                 {
@@ -206,17 +207,12 @@ def _sync_rows(*, actor, staff: Staff, section: str, rows: Sequence[Row]) -> Non
                     for name, messages in exc.message_dict.items()
                 }
             ) from None
-        instance._history_user = actor
-        if changed is None:
-            instance.save()
-        else:
-            instance.save(update_fields=[*changed, "updated_at"])
 
 
 @transaction.atomic
 def staff_update(
     *,
-    actor,
+    actor: Viewer,
     staff: Staff,
     values: dict,
     positions: Sequence[Row] | None = None,
@@ -224,9 +220,14 @@ def staff_update(
     categories: Sequence[Row] | None = None,
     teaching: Sequence[Row] | None = None,
 ) -> Staff:
-    """Saves a staff card. A section left as None is not touched (a teacher editing their own
-    card does not send positions, categories or teaching — see the ``edit_staff_card``
-    rule of the policy)."""
+    """Saves a staff card. A section left as None is not touched.
+
+    A person edits their own card (``edit_own_card``); positions, categories and teaching are
+    the leadership's (``manage_school``): positions give roles, and so rights; categories come
+    from certification, teaching from the school's timetable (DOC-9)."""
+    require(actor, "edit_own_card", staff)
+    if any(rows is not None for rows in (positions, categories, teaching)):
+        require(actor, "manage_school", staff)
     unknown = set(values) - set(CARD_FIELDS)
     if unknown:
         raise TypeError(f"unknown staff fields: {sorted(unknown)}")
@@ -234,9 +235,7 @@ def staff_update(
     _check_card(merged)
     changed = _apply_card(staff, values)
     if changed:
-        staff.full_clean()
-        staff._history_user = actor
-        staff.save(update_fields=[*changed, "updated_at"])
+        save_with_history(staff, actor, changed)
     for section, rows in (
         ("positions", positions),
         ("employment", employment),

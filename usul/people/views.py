@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from usul.accounts.history import Ref, Source, change_history
-from usul.accounts.policy import can, get_visible, require, sees_personal_data, visible
+from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association, HeadTerm, Membership
 from usul.lib.forms import add_service_errors
 from usul.people import services
@@ -25,22 +25,12 @@ from usul.people.forms import (
 )
 from usul.people.models import (
     Category,
-    Course,
     Employment,
     Position,
-    SelfDevelopmentTopic,
     Staff,
     Teaching,
-    ThematicPlan,
 )
-from usul.people.selectors import (
-    age,
-    category_at,
-    experience_in_education_days,
-    experience_total_days,
-    matches,
-    staff_at,
-)
+from usul.people.selectors import matches, personal_data, staff_at, staff_card
 from usul.schools.models import SchoolYear, Subject
 from usul.schools.selectors import visible_school
 
@@ -87,51 +77,18 @@ def staff_list(request, school):
     return render(request, "people/list.html", context)
 
 
-def _card(viewer, school, key: str) -> Staff:
-    return get_visible(
-        viewer,
-        Staff.objects.filter(school=school).prefetch_related(
-            "positions",
-            Prefetch("teaching", queryset=Teaching.objects.select_related("year", "subject")),
-            Prefetch(
-                "self_development", queryset=SelfDevelopmentTopic.objects.select_related("year")
-            ),
-            Prefetch(
-                "thematic_plans",
-                queryset=ThematicPlan.objects.select_related("year", "subject").annotate(
-                    lessons=Count("items"),
-                    taught=Count("items", filter=Q(items__done__isnull=False)),
-                ),
-            ),
-            Prefetch("memberships", queryset=Membership.objects.select_related("association")),
-            Prefetch("head_terms", queryset=HeadTerm.objects.select_related("association")),
-        ),
-        key=key,
-    )
-
-
-def _load_personal(viewer, staff: Staff) -> None:
-    """Employment, categories and courses, through the policy's filter (PERSONAL)."""
-    prefetch_related_objects(
-        [staff],
-        Prefetch("employment", queryset=visible(viewer, Employment.objects.all())),
-        Prefetch("categories", queryset=visible(viewer, Category.objects.all())),
-        Prefetch("courses", queryset=visible(viewer, Course.objects.all())),
-    )
-
-
 @login_required
 def staff_detail(request, school, key):
     viewer = request.viewer
     today = viewer.today
     school = visible_school(viewer, school)
-    staff = _card(viewer, school, key)
-    personal = sees_personal_data(viewer, staff)
+    staff = staff_card(viewer, school, key)
+    personal = personal_data(viewer, staff, today)
     context = {
         "school": school,
         "staff": staff,
         "today": today,
-        "personal": personal,
+        "personal": personal is not None,
         "row": staff_at([staff], today)[0],
         "positions": sorted(staff.positions.all(), key=lambda p: p.start, reverse=True),
         "teaching": sorted(
@@ -145,33 +102,9 @@ def staff_detail(request, school, key):
         "head_terms": sorted(staff.head_terms.all(), key=lambda t: t.start, reverse=True),
         "can_edit": can(viewer, "edit_own_card", staff),
     }
-    if personal:
-        _load_personal(viewer, staff)
-        current = category_at(staff, today)
-        pedagogical = experience_in_education_days(staff, today)
-        total = experience_total_days(staff, today)
-        context |= {
-            "age": age(staff, today),
-            "experience": {
-                "pedagogical_days": pedagogical,
-                "pedagogical_years": int(pedagogical / 365.25 * 10) / 10,
-                "total_days": total,
-                "total_years": int(total / 365.25 * 10) / 10,
-            },
-            "employment": sorted(staff.employment.all(), key=lambda e: e.start, reverse=True),
-            "categories": [
-                {
-                    "category": c,
-                    "current": current is not None and c.pk == current.pk,
-                    "expired": c.valid_until is not None and c.valid_until < today,
-                }
-                for c in sorted(staff.categories.all(), key=lambda c: c.awarded, reverse=True)
-            ],
-            "courses": sorted(
-                staff.courses.all(), key=lambda c: (c.start is not None, c.start), reverse=True
-            ),
-        }
-    context["history"] = change_history(_history_sources(staff, personal))
+    if personal is not None:
+        context |= personal
+    context["history"] = change_history(_history_sources(staff, personal is not None))
     return render(request, "people/detail.html", context)
 
 
@@ -215,7 +148,7 @@ def staff_create(request, school):
     if request.method == "POST" and form.is_valid():
         try:
             staff = services.staff_create(
-                actor=request.user,
+                actor=viewer,
                 school=school,
                 key=form.cleaned_data["key"],
                 **form.card_values(),
@@ -284,9 +217,7 @@ def staff_edit(request, school, key):
         for section, formset in formsets.items():
             rows[section], row_forms[section] = formset_rows(formset, existing[section])
         try:
-            services.staff_update(
-                actor=request.user, staff=staff, values=form.card_values(), **rows
-            )
+            services.staff_update(actor=viewer, staff=staff, values=form.card_values(), **rows)
         except ValidationError as exc:
             add_service_errors(form, exc, rows=row_forms)
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -68,6 +69,16 @@ def check_interval(
 def required(value, *, field: str, label: str) -> None:
     if value in (None, "", [], ()):
         raise ValidationError({field: _("“%(label)s” is required.") % {"label": label}})
+
+
+T = TypeVar("T")
+
+
+def given(value: T | None, *, field: str, label: str) -> T:
+    """``value`` when it is given; refused as ``required`` otherwise."""
+    required(value, field=field, label=label)
+    assert value is not None  # noqa: S101 -- ``required`` refused None
+    return value
 
 
 def prefixed(error: ValidationError, prefix: str) -> ValidationError:

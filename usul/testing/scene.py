@@ -83,6 +83,13 @@ class Scene:
     def records_of(self, school: School) -> Records:
         return self.ours if school.pk == self.school.pk else self.theirs
 
+    def viewer(self, role: str, day: dt.date | None = None):
+        """The policy's viewer of that member of the cast, with their roles on ``day``
+        (default: today), as a page would pass it to a service."""
+        from usul.accounts.policy import viewer_for
+
+        return viewer_for(self.users[role], day)
+
 
 def _records(association: Association, owner: Staff, observer: Staff) -> Records:
     from usul.accounts.policy import viewer_for

@@ -50,7 +50,7 @@ def test_the_ma_page_links_its_plan_meetings_and_compliance(as_user, scene):
 
 
 def test_the_history_says_who_changed_what(as_user, scene):
-    actor = scene.users["deputy"]
+    actor = scene.viewer("deputy")
     services.association_update(
         actor=actor,
         association=scene.stem,
@@ -79,7 +79,7 @@ def test_the_page_costs_the_same_for_5_and_50_members(as_user, scene, django_ass
     for _ in range(2):  # 5 members
         f.add_member(scene.stem, f.make_staff(scene.school))
     small = queries_of(client, URL)
-    actor = scene.users["deputy"]
+    actor = scene.viewer("deputy")
     for _ in range(45):  # 50 members, each with a history row
         services.membership_add(
             actor=actor,

@@ -2,13 +2,17 @@
 
 import datetime as dt
 
+import pytest
+
 from usul.people.models import Role
 from usul.people.selectors import (
     category_at,
     category_level_at,
     experience_in_education_days,
     experience_in_education_years,
+    personal_data,
     roles_at,
+    staff_card,
     staff_with_history,
 )
 from usul.testing import factories as f
@@ -103,3 +107,38 @@ def test_prefetched_staff_answer_without_further_queries(school, django_assert_n
             roles_at(person, D(2025, 10, 1))
             category_at(person, D(2025, 10, 1))
             experience_in_education_days(person, D(2025, 10, 1))
+
+
+# --- personal data is read through the viewer (GEN-3, DOC-9) --------------------------------
+
+
+@pytest.mark.parametrize(
+    "role, reads",
+    [
+        ("teacher", True),  # her own card
+        ("head", True),  # the head of her MA
+        ("deputy", True),
+        ("director", True),
+        ("district", True),
+        ("colleague", False),  # a member of the same MA
+        ("stranger", False),  # a teacher of another MA
+    ],
+)
+def test_personal_data_is_given_only_to_whom_the_policy_lets_read_it(scene, role, reads):
+
+    viewer = scene.viewer(role)
+    card = staff_card(viewer, scene.school, scene.teacher.key)
+    data = personal_data(viewer, card, D(2025, 10, 1))
+    if reads:
+        assert data["age"] == 35
+        assert [c["category"].category for c in data["categories"]] == ["second"]
+        assert [e.organization for e in data["employment"]] == ["№5 мектеп"]
+    else:
+        assert data is None
+
+
+def test_another_schools_card_is_not_found(scene):
+    from django.http import Http404
+
+    with pytest.raises(Http404):
+        staff_card(scene.viewer("outsider"), scene.school, scene.teacher.key)
