@@ -25,8 +25,8 @@ from simple_history.utils import get_m2m_reverse_field_name
 
 from usul.lib.dates import format_date
 
-# Bookkeeping fields no reader cares about.
-IGNORED = {"id", "created_at", "updated_at", "has_education", "revision", "school"}
+# Bookkeeping fields no reader cares about (and a calendar feed's secret, kept as a hash).
+IGNORED = {"id", "created_at", "updated_at", "has_education", "revision", "school", "token_hash"}
 
 
 @dataclass(frozen=True)

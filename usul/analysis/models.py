@@ -22,9 +22,17 @@ class YearAnalysis(TimeStamped):
     """The deputy director's analysis of the MA's year, with proposals (ORG-5, DOC-5)."""
 
     association = models.ForeignKey(
-        "associations.Association", on_delete=models.CASCADE, related_name="analyses"
+        "associations.Association",
+        verbose_name=_("MA"),
+        on_delete=models.CASCADE,
+        related_name="analyses",
     )
-    year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
+    year = models.ForeignKey(
+        "schools.SchoolYear",
+        verbose_name=_("school year"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     author = models.ForeignKey(
         "people.Staff",
         verbose_name=_("author"),

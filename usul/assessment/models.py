@@ -15,9 +15,17 @@ from usul.lib.models import TimeStamped
 
 class KtuRecord(TimeStamped):
     association = models.ForeignKey(
-        "associations.Association", on_delete=models.CASCADE, related_name="ktu"
+        "associations.Association",
+        verbose_name=_("MA"),
+        on_delete=models.CASCADE,
+        related_name="ktu",
     )
-    year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
+    year = models.ForeignKey(
+        "schools.SchoolYear",
+        verbose_name=_("school year"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     commission = models.ManyToManyField(
         "people.Staff", verbose_name=_("commission"), blank=True, related_name="+"
     )
@@ -35,8 +43,12 @@ class KtuRecord(TimeStamped):
 
 
 class KtuValue(TimeStamped):
-    record = models.ForeignKey(KtuRecord, on_delete=models.CASCADE, related_name="values")
-    staff = models.ForeignKey("people.Staff", on_delete=models.PROTECT, related_name="+")
+    record = models.ForeignKey(
+        KtuRecord, verbose_name=_("KTU record"), on_delete=models.CASCADE, related_name="values"
+    )
+    staff = models.ForeignKey(
+        "people.Staff", verbose_name=_("member"), on_delete=models.PROTECT, related_name="+"
+    )
     value = models.DecimalField(_("KTU"), max_digits=6, decimal_places=3)
     history = HistoricalRecords()
 

@@ -71,9 +71,11 @@ class Supervision(Interval, TimeStamped):
     """The deputy director the MA is subordinate to (GEN-9)."""
 
     association = models.ForeignKey(
-        Association, on_delete=models.CASCADE, related_name="supervisors"
+        Association, verbose_name=_("MA"), on_delete=models.CASCADE, related_name="supervisors"
     )
-    staff = models.ForeignKey("people.Staff", on_delete=models.PROTECT, related_name="+")
+    staff = models.ForeignKey(
+        "people.Staff", verbose_name=_("supervisor"), on_delete=models.PROTECT, related_name="+"
+    )
     history = HistoricalRecords()
 
     school_field = "association__school"
@@ -89,8 +91,15 @@ class Supervision(Interval, TimeStamped):
 
 
 class Membership(Interval, TimeStamped):
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="members")
-    staff = models.ForeignKey("people.Staff", on_delete=models.PROTECT, related_name="memberships")
+    association = models.ForeignKey(
+        Association, verbose_name=_("MA"), on_delete=models.CASCADE, related_name="members"
+    )
+    staff = models.ForeignKey(
+        "people.Staff",
+        verbose_name=_("member"),
+        on_delete=models.PROTECT,
+        related_name="memberships",
+    )
     history = HistoricalRecords()
 
     school_field = "association__school"
@@ -108,8 +117,12 @@ class Membership(Interval, TimeStamped):
 class HeadTerm(Interval, TimeStamped):
     """A term as head (chair) of the MA: elected at a meeting (ORG-1), confirmed by order."""
 
-    association = models.ForeignKey(Association, on_delete=models.CASCADE, related_name="heads")
-    staff = models.ForeignKey("people.Staff", on_delete=models.PROTECT, related_name="head_terms")
+    association = models.ForeignKey(
+        Association, verbose_name=_("MA"), on_delete=models.CASCADE, related_name="heads"
+    )
+    staff = models.ForeignKey(
+        "people.Staff", verbose_name=_("head"), on_delete=models.PROTECT, related_name="head_terms"
+    )
     elected_at = models.ForeignKey(
         "meetings.Meeting",
         verbose_name=_("elected at meeting"),

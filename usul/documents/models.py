@@ -45,10 +45,18 @@ class DocumentLocation(models.TextChoices):
 class DocumentEntry(TimeStamped):
     school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
     association = models.ForeignKey(
-        "associations.Association", on_delete=models.CASCADE, related_name="documents"
+        "associations.Association",
+        verbose_name=_("MA"),
+        on_delete=models.CASCADE,
+        related_name="documents",
     )
     key = key_field()
-    year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
+    year = models.ForeignKey(
+        "schools.SchoolYear",
+        verbose_name=_("school year"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     type = models.CharField(_("document"), max_length=10, choices=DocumentType.choices)
     title = models.TextField(_("title"), blank=True)
     date = models.DateField(_("date"), null=True, blank=True)

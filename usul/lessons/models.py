@@ -23,10 +23,18 @@ class OpenLessonStatus(models.TextChoices):
 class OpenLesson(TimeStamped):
     school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
     association = models.ForeignKey(
-        "associations.Association", on_delete=models.CASCADE, related_name="open_lessons"
+        "associations.Association",
+        verbose_name=_("MA"),
+        on_delete=models.CASCADE,
+        related_name="open_lessons",
     )
     key = key_field()
-    year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
+    year = models.ForeignKey(
+        "schools.SchoolYear",
+        verbose_name=_("school year"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     teacher = models.ForeignKey(
         "people.Staff",
         verbose_name=_("teacher"),
@@ -119,7 +127,12 @@ class Observation(TimeStamped):
 
     school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
     open_lesson = models.ForeignKey(
-        OpenLesson, on_delete=models.CASCADE, null=True, blank=True, related_name="observations"
+        OpenLesson,
+        verbose_name=_("open lesson"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="observations",
     )
     teacher = models.ForeignKey(
         "people.Staff",

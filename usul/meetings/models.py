@@ -36,10 +36,18 @@ class ResolutionStatus(models.TextChoices):
 class Meeting(TimeStamped):
     school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
     association = models.ForeignKey(
-        "associations.Association", on_delete=models.CASCADE, related_name="meetings"
+        "associations.Association",
+        verbose_name=_("MA"),
+        on_delete=models.CASCADE,
+        related_name="meetings",
     )
     key = key_field()
-    year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
+    year = models.ForeignKey(
+        "schools.SchoolYear",
+        verbose_name=_("school year"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     number = models.PositiveIntegerField(_("No."))
     date = models.DateField(_("date"))
     status = models.CharField(
@@ -76,8 +84,12 @@ class Meeting(TimeStamped):
 
 
 class Attendance(TimeStamped):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
-    staff = models.ForeignKey("people.Staff", on_delete=models.PROTECT, related_name="+")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendance"
+    )
+    staff = models.ForeignKey(
+        "people.Staff", verbose_name=_("member"), on_delete=models.PROTECT, related_name="+"
+    )
     status = models.CharField(_("attendance"), max_length=10, choices=AttendanceStatus.choices)
     history = HistoricalRecords()
 
@@ -96,7 +108,9 @@ class Attendance(TimeStamped):
 
 
 class Resolution(TimeStamped):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="resolutions")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="resolutions"
+    )
     number = models.PositiveIntegerField(_("No."))
     text = models.TextField(_("text"))
     responsible = models.ForeignKey(
@@ -130,7 +144,9 @@ class Resolution(TimeStamped):
 class ResolutionReminder(TimeStamped):
     """The overdue notice for one resolution and one due date was sent (idempotent cron)."""
 
-    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="+")
+    resolution = models.ForeignKey(
+        Resolution, verbose_name=_("resolution"), on_delete=models.CASCADE, related_name="+"
+    )
     # The due date that was missed: if the MA moves the due date and it passes again, the
     # people are told again — once per missed date.
     due = models.DateField(_("due"))

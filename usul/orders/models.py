@@ -82,7 +82,12 @@ class CouncilDecision(TimeStamped):
 
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="council_decisions")
     key = key_field()
-    year = models.ForeignKey(SchoolYear, on_delete=models.PROTECT, related_name="council_decisions")
+    year = models.ForeignKey(
+        SchoolYear,
+        verbose_name=_("school year"),
+        on_delete=models.PROTECT,
+        related_name="council_decisions",
+    )
     date = models.DateField(_("date"))
     text = models.TextField(_("text"), blank=True)
     associations = models.ManyToManyField(

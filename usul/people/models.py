@@ -104,7 +104,9 @@ class Staff(TimeStamped):
 class Position(Interval, TimeStamped):
     """A position at the school; gives the person a role while it runs."""
 
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="positions")
+    staff = models.ForeignKey(
+        Staff, verbose_name=_("staff member"), on_delete=models.CASCADE, related_name="positions"
+    )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices)
     history = HistoricalRecords()
 
@@ -123,7 +125,9 @@ class Position(Interval, TimeStamped):
 class Employment(Interval, TimeStamped):
     """One period of the employment history; ``in_education`` counts for HEAD-1."""
 
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="employment")
+    staff = models.ForeignKey(
+        Staff, verbose_name=_("staff member"), on_delete=models.CASCADE, related_name="employment"
+    )
     organization = models.CharField(_("organization"), max_length=300)
     position = models.CharField(_("position"), max_length=200, blank=True)
     in_education = models.BooleanField(_("in education"), default=True)
@@ -144,7 +148,9 @@ class Employment(Interval, TimeStamped):
 class Category(TimeStamped):
     """A qualification category awarded at certification (GEN-3)."""
 
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="categories")
+    staff = models.ForeignKey(
+        Staff, verbose_name=_("staff member"), on_delete=models.CASCADE, related_name="categories"
+    )
     category = models.CharField(_("category"), max_length=10, choices=CategoryLevel.choices)
     awarded = models.DateField(_("awarded"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -171,9 +177,18 @@ class Category(TimeStamped):
 class Teaching(TimeStamped):
     """What a person teaches in a school year (GEN-7, DOC-9)."""
 
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="teaching")
-    year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
-    subject = models.ForeignKey("schools.Subject", on_delete=models.PROTECT, related_name="+")
+    staff = models.ForeignKey(
+        Staff, verbose_name=_("teacher"), on_delete=models.CASCADE, related_name="teaching"
+    )
+    year = models.ForeignKey(
+        "schools.SchoolYear",
+        verbose_name=_("school year"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    subject = models.ForeignKey(
+        "schools.Subject", verbose_name=_("subject"), on_delete=models.PROTECT, related_name="+"
+    )
     grades = models.JSONField(_("grades"), default=list)
     hours_per_week = models.DecimalField(
         _("hours per week"), max_digits=5, decimal_places=1, null=True, blank=True
@@ -192,8 +207,15 @@ class Teaching(TimeStamped):
 
 
 class SelfDevelopmentTopic(TimeStamped):
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="self_development")
-    year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
+    staff = models.ForeignKey(
+        Staff, verbose_name=_("teacher"), on_delete=models.CASCADE, related_name="self_development"
+    )
+    year = models.ForeignKey(
+        "schools.SchoolYear",
+        verbose_name=_("school year"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     topic = models.TextField(_("topic"))
     history = HistoricalRecords()
 
@@ -211,7 +233,9 @@ class SelfDevelopmentTopic(TimeStamped):
 class Course(TimeStamped):
     """Qualification upgrading (DUTY-1)."""
 
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="courses")
+    staff = models.ForeignKey(
+        Staff, verbose_name=_("teacher"), on_delete=models.CASCADE, related_name="courses"
+    )
     title = models.TextField(_("title"))
     provider = models.CharField(_("provider"), max_length=300, blank=True)
     hours = models.PositiveIntegerField(_("hours"), null=True, blank=True)
@@ -234,9 +258,18 @@ class Course(TimeStamped):
 class ThematicPlan(TimeStamped):
     """A calendar-thematic plan (DOC-11)."""
 
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="thematic_plans")
-    year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
-    subject = models.ForeignKey("schools.Subject", on_delete=models.PROTECT, related_name="+")
+    staff = models.ForeignKey(
+        Staff, verbose_name=_("teacher"), on_delete=models.CASCADE, related_name="thematic_plans"
+    )
+    year = models.ForeignKey(
+        "schools.SchoolYear",
+        verbose_name=_("school year"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    subject = models.ForeignKey(
+        "schools.Subject", verbose_name=_("subject"), on_delete=models.PROTECT, related_name="+"
+    )
     grade = models.PositiveSmallIntegerField(_("grade"))
     kind = models.CharField(_("kind"), max_length=20, choices=ThematicPlanKind.choices)
     history = HistoricalRecords()

@@ -51,9 +51,17 @@ class PlanItemStatus(models.TextChoices):
 
 class WorkPlan(TimeStamped):
     association = models.ForeignKey(
-        "associations.Association", on_delete=models.CASCADE, related_name="plans"
+        "associations.Association",
+        verbose_name=_("MA"),
+        on_delete=models.CASCADE,
+        related_name="plans",
     )
-    year = models.ForeignKey("schools.SchoolYear", on_delete=models.PROTECT, related_name="+")
+    year = models.ForeignKey(
+        "schools.SchoolYear",
+        verbose_name=_("school year"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     theme = models.TextField(_("theme"), blank=True)
     goal = models.TextField(_("goal"), blank=True)
     directions = models.JSONField(_("main directions"), default=list, blank=True)
@@ -99,7 +107,9 @@ class WorkPlan(TimeStamped):
 
 
 class PlanItem(TimeStamped):
-    plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="items")
+    plan = models.ForeignKey(
+        WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="items"
+    )
     month = models.CharField(_("month"), max_length=7)  # YYYY-MM, the monthly grid (DOC-8)
     date = models.DateField(_("date"), null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=PlanItemKind.choices)
@@ -117,7 +127,7 @@ class PlanItem(TimeStamped):
         _("status"), max_length=20, choices=PlanItemStatus.choices, default=PlanItemStatus.PLANNED
     )
     result_note = models.TextField(_("result"), blank=True)
-    position = models.PositiveIntegerField(default=0)
+    position = models.PositiveIntegerField(_("place in the month's list"), default=0)
     # The item's public id in URLs (never the sequential id).
     uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
     # FUNC-3, FUNC-4: who took part (colleagues) and, for extracurricular work, which pupils.
@@ -193,7 +203,9 @@ class PlanVersion(TimeStamped):
     readable). ``content`` holds the plan and its items as plain values, names included, so
     that later changes to people or items never rewrite what was approved."""
 
-    plan = models.ForeignKey(WorkPlan, on_delete=models.CASCADE, related_name="versions")
+    plan = models.ForeignKey(
+        WorkPlan, verbose_name=_("work plan"), on_delete=models.CASCADE, related_name="versions"
+    )
     number = models.PositiveIntegerField(_("version"))
     approved_by = models.ForeignKey(
         "people.Staff",
@@ -204,7 +216,7 @@ class PlanVersion(TimeStamped):
         related_name="+",
     )
     approved_at = models.DateField(_("approved on"), null=True, blank=True)
-    content = models.JSONField(default=dict)
+    content = models.JSONField(_("content"), default=dict)
     history = HistoricalRecords()
 
     school_field = "plan__association__school"
@@ -226,7 +238,9 @@ class PlanItemMaterial(TimeStamped):
     a file, a link, or just a described hand-out."""
 
     uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
-    item = models.ForeignKey(PlanItem, on_delete=models.CASCADE, related_name="materials")
+    item = models.ForeignKey(
+        PlanItem, verbose_name=_("plan item"), on_delete=models.CASCADE, related_name="materials"
+    )
     title = models.CharField(_("title"), max_length=300)
     file = models.FileField(_("file"), upload_to="plan-materials/%Y/%m/", blank=True)
     link = models.URLField(_("link"), max_length=500, blank=True)

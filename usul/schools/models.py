@@ -143,7 +143,12 @@ class DistrictInstruction(TimeStamped):
         School, on_delete=models.CASCADE, related_name="district_instructions"
     )
     key = key_field()
-    year = models.ForeignKey(SchoolYear, on_delete=models.PROTECT, related_name="instructions")
+    year = models.ForeignKey(
+        SchoolYear,
+        verbose_name=_("school year"),
+        on_delete=models.PROTECT,
+        related_name="instructions",
+    )
     number = models.CharField(_("number"), max_length=50, blank=True)
     date = models.DateField(_("date"))
     title = models.TextField(_("title"))

@@ -1,5 +1,5 @@
-"""Every string of the foundation's pages is translated: no empty or fuzzy entry in the
-Kyrgyz, Russian and English catalogues of accounts, schools, people and associations."""
+"""Every string is translated: no empty or fuzzy entry in the Kyrgyz, Russian and English
+catalogue of any app (a fuzzy entry is a guess of ``makemessages`` that is never shown)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-APPS = ("accounts", "schools", "people", "associations")
 ROOT = Path(__file__).resolve().parents[2]
+APPS = sorted(locale.parent.name for locale in ROOT.glob("*/locale"))
 
 
 def entries(path: Path):
@@ -35,7 +35,7 @@ def entries(path: Path):
 def test_every_string_is_translated(app, language):
     po = ROOT / app / "locale" / language / "LC_MESSAGES" / "django.po"
     found = list(entries(po))
-    assert len(found) > 30
+    assert found
     assert [m for m, _, flags in found if "fuzzy" in flags] == []
     assert [m for m, strs, _ in found if not strs or not all(strs)] == []
     assert (po.with_suffix(".mo")).stat().st_size > 0
