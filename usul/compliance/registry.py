@@ -39,6 +39,11 @@ class Rule:
     # Until the page that fixes it exists: what is missing, and who records it (lazy text).
     recorded_by: object = None
 
+    @property
+    def title(self):
+        """The rule in a few plain words, shown before its ID (which is only a reference)."""
+        return TITLES[self.id]
+
 
 RULES: list[Rule] = [
     # --- Association rules -------------------------------------------------------------------
@@ -316,6 +321,38 @@ RULES: list[Rule] = [
 ]
 
 RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+# What each rule is about, in a teacher's words: pages lead with these, and show the rule's ID
+# and clauses only as a small reference after them.
+TITLES = {
+    "MA-MEMBERS": _("At least three teachers"),
+    "MA-SUBJECTS": _("The MA's subjects"),
+    "MA-ORDER": _("The order that creates the MA"),
+    "MA-SUPERVISOR": _("A supervising deputy director"),
+    "MA-COUNCIL": _("Approved by the methodological council"),
+    "HEAD-ASSIGNED": _("The MA's head"),
+    "HEAD-MEMBER": _("The head is a member"),
+    "HEAD-CATEGORY": _("The head's category"),
+    "HEAD-EDUCATION": _("The head's education"),
+    "HEAD-EXPERIENCE": _("The head's experience"),
+    "PLAN-APPROVED": _("An approved work plan"),
+    "PLAN-REFLECTS": _("The school's theme and instructions in the plan"),
+    "PLAN-MONTHS": _("A plan grid for every month"),
+    "PLAN-OPEN-LESSONS": _("The open-lesson schedule"),
+    "MEET-COUNT": _("Four meetings a year"),
+    "MEET-RESOLUTIONS": _("Resolutions of the meetings"),
+    "MEET-ATTENDANCE": _("Attendance at meetings"),
+    "YEAR-ANALYSIS": _("The analysis of the year"),
+    "KTU": _("The KTU commission"),
+    "DOCS": _("The MA's twelve documents"),
+    "STAFF-SELFDEV": _("A self-development topic"),
+    "STAFF-DATABANK": _("The teacher data bank"),
+    "STAFF-CTP": _("Calendar-thematic plans"),
+    "SCHOOL-THEME": _("The school's methodological theme"),
+    "SCHOOL-UNASSIGNED": _("Every teacher in an MA"),
+    "RET-TRANSFER": _("Handing over to the archive"),
+    "RET-EXPIRED": _("The end of the keeping time"),
+}
 
 # The rules whose findings can be about a staff member (subject "staff"): what a person's own
 # findings come from (``usul.compliance.services.check_part``). A rule added later that names
