@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from usul.lib import text_limits
 from usul.planning.forms import Revisioned
 from usul.schools.forms import DateInput
 
@@ -14,11 +15,13 @@ class AnalysisForm(Revisioned):
     text = forms.CharField(
         label=_("Analysis of the MA's work"),
         required=False,
+        max_length=text_limits.PAGES,
         widget=forms.Textarea(attrs={"rows": 12}),
     )
     proposals = forms.CharField(
         label=_("Proposals for next year (one per line)"),
         required=False,
+        max_length=text_limits.PAGES,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     presented_at = forms.ModelChoiceField(

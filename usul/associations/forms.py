@@ -5,12 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from usul.accounts.once import OnceField
 from usul.associations.models import AssociationKind
+from usul.lib import text_limits
 from usul.lib.dates import format_date
 from usul.schools.forms import DateInput, StaffChoiceField
 
 
-class OrderFields(forms.Form):
+class OrderFields(text_limits.NamedLimits):
     """The director's order: number, date, who proposed it, who signed it (GEN-8)."""
 
     order_number = forms.CharField(label=_("Order number"), max_length=50, required=False)
@@ -30,6 +32,7 @@ class OrderFields(forms.Form):
 
 
 class AssociationForm(OrderFields):
+    once = OnceField()
     key = forms.CharField(
         label=_("Key"),
         max_length=100,
@@ -56,7 +59,7 @@ class AssociationForm(OrderFields):
         if not creating:
             # The key is the MA's identity in URLs and bundles: it never changes. The
             # supervisor changes on its own form (the previous one's term is ended).
-            for name in ("key", "supervisor", "supervisor_from"):
+            for name in ("once", "key", "supervisor", "supervisor_from"):
                 del self.fields[name]
 
     def fieldsets(self):
@@ -75,7 +78,7 @@ class AssociationForm(OrderFields):
         ]
 
     def service_values(self) -> dict:
-        return {name: value for name, value in self.cleaned_data.items()}
+        return {name: value for name, value in self.cleaned_data.items() if name != "once"}
 
 
 class LiquidationForm(OrderFields):
@@ -92,6 +95,7 @@ class SupervisorForm(forms.Form):
 
 
 class MembershipAddForm(forms.Form):
+    once = OnceField()
     staff = StaffChoiceField(label=_("Staff member"), queryset=None)
     start = forms.DateField(label=_("Member from"), widget=DateInput)
 
@@ -109,7 +113,8 @@ class MembershipEndForm(forms.Form):
     )
 
 
-class HeadElectionForm(forms.Form):
+class HeadElectionForm(text_limits.NamedLimits):
+    once = OnceField()
     staff = StaffChoiceField(label=_("New head"), queryset=None)
     start = forms.DateField(label=_("Head from"), widget=DateInput)
     elected_at = forms.ModelChoiceField(

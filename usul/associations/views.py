@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from usul.accounts.history import Ref, Source, change_history
+from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations import services
 from usul.associations.forms import (
@@ -189,12 +190,21 @@ def association_create(request, school):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            association = services.association_create(
-                actor=viewer, school=school, **form.service_values()
+            created = create_once(
+                request.user,
+                form.cleaned_data["once"],
+                lambda: services.association_create(
+                    actor=viewer, school=school, **form.service_values()
+                ),
+                _detail_url,
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
+            if created.repeated:
+                messages.info(request, ALREADY_SENT)
+                return redirect(created.address)
+            association = created.record
             messages.success(request, _("The MA “%(name)s” is recorded.") % {"name": association})
             return redirect(_detail_url(association))
     return render(request, "associations/form.html", {"school": school, "form": form})
@@ -314,16 +324,28 @@ def association_members(request, school, key):
 
 
 def _add_member(request, association: Association, form: MembershipAddForm) -> str:
-    """The success message, or "" with the errors left on ``form``."""
+    """The success message, or "" with the errors left on ``form``. Sent twice, the form adds
+    the member once and the second time says so."""
     if not form.is_valid():
         return ""
+    values = {k: v for k, v in form.cleaned_data.items() if k != "once"}
     try:
-        membership = services.membership_add(
-            actor=request.viewer, association=association, **form.cleaned_data
+        created = create_once(
+            request.user,
+            form.cleaned_data["once"],
+            lambda: services.membership_add(
+                actor=request.viewer, association=association, **values
+            ),
+            lambda membership: reverse(
+                "associations:members", args=[association.school.key, association.key]
+            ),
         )
     except ValidationError as exc:
         add_service_errors(form, exc)
         return ""
+    if created.repeated:
+        return str(ALREADY_SENT)
+    membership = created.record
     return _("%(name)s is a member from %(date)s.") % {
         "name": membership.staff,
         "date": format_date(membership.start),
@@ -374,14 +396,24 @@ def association_elect_head(request, school, key):
     if request.method == "POST" and form.is_valid():
         values = dict(form.cleaned_data)
         confirmed = values.pop("confirm")
+        once = values.pop("once")
         candidate = staff_with_history().get(pk=values["staff"].pk)
         problems = head_candidate_problems(association, candidate, values["start"])
         if not problems or confirmed:
             try:
-                term = services.head_elect(actor=viewer, association=association, **values)
+                created = create_once(
+                    request.user,
+                    once,
+                    lambda: services.head_elect(actor=viewer, association=association, **values),
+                    lambda term: _detail_url(association),
+                )
             except ValidationError as exc:
                 add_service_errors(form, exc)
             else:
+                if created.repeated:
+                    messages.info(request, ALREADY_SENT)
+                    return redirect(created.address)
+                term = created.record
                 messages.success(
                     request,
                     _("%(name)s heads the MA from %(date)s.")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from usul.accounts.once import OnceField
 from usul.lessons.models import ObservationTemplate
 from usul.lessons.selectors import label
+from usul.lib import text_limits
 from usul.meetings.forms import StaffByKeyField
 from usul.planning.forms import PlanItemField
 from usul.schools.forms import DateInput
@@ -23,7 +24,7 @@ class AssociationByKeyField(forms.ModelChoiceField):
         return obj.name
 
 
-class OpenLessonForm(forms.Form):
+class OpenLessonForm(text_limits.NamedLimits):
     once = OnceField()
     association = AssociationByKeyField(
         label=_("MA"), queryset=None, to_field_name="key", empty_label=None
@@ -41,7 +42,10 @@ class OpenLessonForm(forms.Form):
     grade = forms.IntegerField(label=_("Grade (1–11)"), required=False)
     class_label = forms.CharField(label=_("Class letter"), required=False, max_length=20)
     topic = forms.CharField(
-        label=_("Topic"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Topic"),
+        required=False,
+        max_length=text_limits.SENTENCE,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     cycle_topic = forms.CharField(label=_("Cycle topic"), required=False, max_length=300)
 
@@ -63,19 +67,29 @@ class OpenLessonForm(forms.Form):
             del self.fields["once"]
 
 
-class ObservationForm(forms.Form):
+class ObservationForm(text_limits.NamedLimits):
     """Built from the school's observation template: one row of score buttons per criterion."""
 
+    once = OnceField()
     template_version = forms.IntegerField(widget=forms.HiddenInput())
     date = forms.DateField(label=_("Date"), required=False, widget=DateInput())
     strengths = forms.CharField(
-        label=_("Strengths"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Strengths"),
+        required=False,
+        max_length=text_limits.PARAGRAPH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     recommendations = forms.CharField(
-        label=_("Recommendations"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Recommendations"),
+        required=False,
+        max_length=text_limits.PARAGRAPH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     summary = forms.CharField(
-        label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Summary"),
+        required=False,
+        max_length=text_limits.PARAGRAPH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     judgement = forms.ChoiceField(label=_("Overall judgement"), required=False)
 
@@ -126,7 +140,7 @@ def _entries(text: str) -> list[dict]:
     return entries
 
 
-class TemplateForm(forms.Form):
+class TemplateForm(text_limits.NamedLimits):
     """The school's observation form; a criterion or judgement per line: "ky | ru | en"."""
 
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
@@ -134,11 +148,13 @@ class TemplateForm(forms.Form):
     scale_max = forms.IntegerField(label=_("Highest score"), min_value=0, max_value=100)
     criteria = forms.CharField(
         label=_("Criteria, one per line: Kyrgyz | Russian | English"),
+        max_length=text_limits.PARAGRAPH,
         widget=forms.Textarea(attrs={"rows": 10}),
         required=False,
     )
     judgements = forms.CharField(
         label=_("Overall judgements, one per line: Kyrgyz | Russian | English"),
+        max_length=text_limits.PARAGRAPH,
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )

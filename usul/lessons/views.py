@@ -332,8 +332,9 @@ def observe(request, school: str, key: str):
     viewer = request.viewer
     require(viewer, "observe_open_lesson", lesson)
     form = _observation_form(request, lesson.school)
-    if form.is_valid() and _record_observation(request, form, open_lesson=lesson):
-        return redirect("lessons:detail", lesson.school.key, lesson.key)
+    back = reverse("lessons:detail", args=[lesson.school.key, lesson.key])
+    if form.is_valid() and _record_observation(request, form, back, open_lesson=lesson):
+        return redirect(back)
     context = _detail_context(request, lesson, observation_form=form)
     return render(request, "lessons/detail.html", context, status=400)
 
@@ -350,27 +351,36 @@ def _observation_form(request, school: School) -> ObservationForm:
     return ObservationForm(request.POST, template=template)
 
 
-def _record_observation(request, form: ObservationForm, **observed) -> bool:
+def _record_observation(request, form: ObservationForm, back: str, **observed) -> bool:
     """Record the observation of an open lesson or of a visit (``observed``: ``open_lesson``
-    or ``teacher``); on a refusal the service's messages go onto the form and this is False."""
+    or ``teacher``), once however often the form is sent (the observer then goes ``back``);
+    on a refusal the service's messages go onto the form and this is False."""
     data = form.cleaned_data
     try:
-        services.observation_record(
-            actor=request.viewer,
-            observer=request.viewer.staff,
-            date=data["date"],
-            template=form.template,
-            scores=form.scores(),
-            strengths=data["strengths"],
-            recommendations=data["recommendations"],
-            summary=data["summary"],
-            judgement=data["judgement"],
-            as_of=request.viewer.today,
-            **observed,
+        created = create_once(
+            request.user,
+            data["once"],
+            lambda: services.observation_record(
+                actor=request.viewer,
+                observer=request.viewer.staff,
+                date=data["date"],
+                template=form.template,
+                scores=form.scores(),
+                strengths=data["strengths"],
+                recommendations=data["recommendations"],
+                summary=data["summary"],
+                judgement=data["judgement"],
+                as_of=request.viewer.today,
+                **observed,
+            ),
+            lambda observation: back,
         )
     except ValidationError as error:
         add_service_errors(form, error)
         return False
+    if created.repeated:
+        messages.info(request, ALREADY_SENT)
+        return True
     messages.success(request, _("The observation is recorded; the teacher can read it."))
     return True
 
@@ -426,8 +436,9 @@ def visit(request, school: str, staff: str):
     require(viewer, "visit_lesson", teacher_obj)
     year, years = year_asked(school_obj, request.viewer.today, request.GET, request.POST)
     form = _observation_form(request, school_obj)
-    if form.is_valid() and _record_observation(request, form, teacher=teacher_obj):
-        return redirect("lessons:teacher", school_obj.key, teacher_obj.key)
+    back = reverse("lessons:teacher", args=[school_obj.key, teacher_obj.key])
+    if form.is_valid() and _record_observation(request, form, back, teacher=teacher_obj):
+        return redirect(back)
     context = _teacher_context(request, school_obj, teacher_obj, year, years, visit_form=form)
     return render(request, "lessons/teacher.html", context, status=400)
 

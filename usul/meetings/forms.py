@@ -12,13 +12,14 @@ from usul.planning.forms import PlanItemField
 from usul.schools.forms import DateInput
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(text_limits.NamedLimits):
     once = OnceField()
     plan_item = PlanItemField()
     date = forms.DateField(label=_("Date"), required=False, widget=DateInput())
     agenda = forms.CharField(
         label=_("Agenda (one question per line)"),
         required=False,
+        max_length=text_limits.AGENDA,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -27,12 +28,13 @@ class ScheduleForm(forms.Form):
         self.fields["plan_item"].offer(plan_items)
 
 
-class MinutesForm(forms.Form):
+class MinutesForm(text_limits.NamedLimits):
     revision = forms.IntegerField(widget=forms.HiddenInput())
     date = forms.DateField(label=_("Date"), required=False, widget=DateInput())
     agenda = forms.CharField(
         label=_("Agenda (one question per line)"),
         required=False,
+        max_length=text_limits.AGENDA,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     minutes = forms.CharField(

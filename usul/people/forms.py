@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from usul.accounts.once import OnceField
+from usul.lib import text_limits
 from usul.people.models import CategoryLevel, EducationLevel, Gender, Role
 from usul.people.services import Row
 from usul.schools.forms import DateInput
@@ -26,7 +28,8 @@ class StaffFilterForm(forms.Form):
         self.fields["role"].choices = [("", _("All roles")), *Role.choices, (MA_HEAD, _("MA head"))]
 
 
-class StaffCardForm(forms.Form):
+class StaffCardForm(text_limits.NamedLimits):
+    once = OnceField()
     key = forms.CharField(
         label=_("Key"),
         max_length=100,
@@ -51,6 +54,7 @@ class StaffCardForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not creating:
             del self.fields["key"]  # the key is the person's identity in URLs and bundles
+            del self.fields["once"]  # only "add a person" creates a record
 
     def fieldsets(self):
         groups = [
@@ -68,10 +72,10 @@ class StaffCardForm(forms.Form):
         return [(legend, [self[n] for n in names if n in self.fields]) for legend, names in groups]
 
     def card_values(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if k != "key"}
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("key", "once")}
 
 
-class RowForm(forms.Form):
+class RowForm(text_limits.NamedLimits):
     """One row of a list on the card. ``row`` names the existing record among this person's
     rows (never looked up outside them)."""
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from usul.accounts.history import Ref, Source, change_history
+from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association, HeadTerm, Membership
 from usul.lib.forms import add_service_errors
@@ -147,15 +148,24 @@ def staff_create(request, school):
     form = StaffCardForm(request.POST or None, creating=True)
     if request.method == "POST" and form.is_valid():
         try:
-            staff = services.staff_create(
-                actor=viewer,
-                school=school,
-                key=form.cleaned_data["key"],
-                **form.card_values(),
+            created = create_once(
+                request.user,
+                form.cleaned_data["once"],
+                lambda: services.staff_create(
+                    actor=viewer,
+                    school=school,
+                    key=form.cleaned_data["key"],
+                    **form.card_values(),
+                ),
+                lambda staff: reverse("people:edit", args=[school.key, staff.key]),
             )
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
+            if created.repeated:
+                messages.info(request, ALREADY_SENT)
+                return redirect(created.address)
+            staff = created.record
             messages.success(
                 request,
                 _("%(name)s is added. Now add the positions and the rest of the card.")

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from usul.accounts.once import OnceField
+from usul.lib import text_limits
 from usul.lib.dates import format_date
 from usul.planning.models import PlanItem, PlanItemKind, PlanItemStatus
 from usul.planning.selectors import month_start
@@ -47,7 +49,7 @@ class PlanItemField(forms.ModelChoiceField):
         return f"{when} · {item.title}"
 
 
-class Revisioned(forms.Form):
+class Revisioned(text_limits.NamedLimits):
     # The revision the editor saw; the service refuses a save based on an older one.
     revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -56,19 +58,25 @@ class PlanForm(Revisioned):
     theme = forms.CharField(
         label=_("Methodological theme of the MA"),
         required=False,
+        max_length=text_limits.SENTENCE,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     goal = forms.CharField(
-        label=_("Goal"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Goal"),
+        required=False,
+        max_length=text_limits.SENTENCE,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     directions = forms.CharField(
         label=_("Main directions (one per line)"),
         required=False,
+        max_length=text_limits.PARAGRAPH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     tasks = forms.CharField(
         label=_("Tasks for the year (one per line)"),
         required=False,
+        max_length=text_limits.PARAGRAPH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     reflects_school_theme = forms.BooleanField(
@@ -95,10 +103,17 @@ class ItemForm(Revisioned):
     month = forms.ChoiceField(label=_("Month"), required=False)
     date = forms.DateField(label=_("Date"), required=False, widget=DateInput)
     kind = forms.ChoiceField(label=_("Kind"), choices=PlanItemKind.choices)
-    title = forms.CharField(label=_("What is planned"), widget=forms.Textarea(attrs={"rows": 2}))
+    title = forms.CharField(
+        label=_("What is planned"),
+        max_length=text_limits.SENTENCE,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     responsible = forms.ModelChoiceField(label=_("Responsible"), queryset=None, required=False)
     expected_result = forms.CharField(
-        label=_("Expected result"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Expected result"),
+        required=False,
+        max_length=text_limits.PARAGRAPH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     audience = forms.CharField(
         label=_("Pupils (classes), for extracurricular work"), required=False, max_length=300
@@ -113,12 +128,21 @@ class ItemForm(Revisioned):
         self.fields["responsible"].label_from_instance = lambda s: s.short_name
 
 
+class NewItemForm(ItemForm):
+    """The item form of "add an item": sent twice, it adds the item once."""
+
+    once = OnceField()
+
+
 class ResultForm(Revisioned):
     status = forms.ChoiceField(
         label=_("Status"), choices=PlanItemStatus.choices, widget=forms.RadioSelect
     )
     result_note = forms.CharField(
-        label=_("Result (a short note)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Result (a short note)"),
+        required=False,
+        max_length=text_limits.PARAGRAPH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     participants = forms.ModelMultipleChoiceField(
         label=_("Participants"),
@@ -136,7 +160,8 @@ class ResultForm(Revisioned):
         self.fields["participants"].label_from_instance = lambda s: s.short_name
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(text_limits.NamedLimits):
+    once = OnceField()
     title = forms.CharField(label=_("Material"), max_length=300)
     file = forms.FileField(label=_("File"), required=False)
     link = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
@@ -146,5 +171,6 @@ class ReturnForm(Revisioned):
     comment = forms.CharField(
         label=_("What to change (comment for the head)"),
         required=False,
+        max_length=text_limits.PARAGRAPH,
         widget=forms.Textarea(attrs={"rows": 3}),
     )

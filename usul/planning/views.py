@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, owns_plan, require, visible
 from usul.associations.models import Association
 from usul.lib.dates import month_key
@@ -28,6 +29,7 @@ from usul.planning import events, services
 from usul.planning.forms import (
     ItemForm,
     MaterialForm,
+    NewItemForm,
     PlanForm,
     ResultForm,
     ReturnForm,
@@ -344,20 +346,28 @@ def item_add(request, school, ma, year):
     months = year_months(year)
     staff = _school_staff(school)
     if request.method == "POST":
-        form = ItemForm(request.POST, months=months, staff=staff)
+        form = NewItemForm(request.POST, months=months, staff=staff)
         if form.is_valid():
             try:
-                services.plan_item_add(actor=viewer, plan=plan, **_item_fields(form))
+                created = create_once(
+                    request.user,
+                    form.cleaned_data["once"],
+                    lambda: services.plan_item_add(actor=viewer, plan=plan, **_item_fields(form)),
+                    lambda item: _plan_url(school, association, year),
+                )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
+                if created.repeated:
+                    messages.info(request, ALREADY_SENT)
+                    return redirect(created.address)
                 messages.success(request, _("The item is added to the plan."))
                 if "another" in request.POST:
                     return redirect("planning:item_add", school.key, association.key, year.key)
                 return redirect(_plan_url(school, association, year))
     else:
         month = request.GET.get("month")
-        form = ItemForm(
+        form = NewItemForm(
             months=months,
             staff=staff,
             initial={"month": month if month in months else "", "kind": PlanItemKind.MEETING},
@@ -461,13 +471,21 @@ def item_edit(request, school, ma, year, item):
                 forms["material"] = MaterialForm(request.POST, request.FILES)
                 if forms["material"].is_valid():
                     data = forms["material"].cleaned_data
-                    services.plan_item_add_material(
-                        actor=viewer,
-                        item=item,
-                        title=data["title"],
-                        file=data["file"],
-                        link=data["link"],
+                    created = create_once(
+                        request.user,
+                        data["once"],
+                        lambda: services.plan_item_add_material(
+                            actor=viewer,
+                            item=item,
+                            title=data["title"],
+                            file=data["file"],
+                            link=data["link"],
+                        ),
+                        lambda material: request.path,
                     )
+                    if created.repeated:
+                        messages.info(request, ALREADY_SENT)
+                        return redirect(created.address)
                     messages.success(request, _("The material is attached."))
                     return redirect(request.path)
             else:
