@@ -77,3 +77,9 @@ def _m2m_lists(model, name: str, **scope) -> dict[int, list[int]]:
     for src, tgt in rows.order_by("pk").values_list(source, target):
         lists[src].append(tgt)
     return lists
+
+
+def _extension(school, name: str, read: Callable[[], dict]) -> dict:
+    """Extension records of one kind (docs/bundle-extensions.md), read only where the school
+    has some: the export annotates the school with ``has_<name>`` in one query."""
+    return read() if getattr(school, f"has_{name}") else {}
