@@ -188,6 +188,7 @@ def make_meeting(
     date=D(2025, 8, 29),
     status: str = "held",
     key: str | None = None,
+    **fields,
 ):
     """A meeting of ``association`` (held by default: ORG-1 elections happen at one)."""
     from usul.meetings.models import Meeting
@@ -201,6 +202,7 @@ def make_meeting(
         number=number,
         date=date,
         status=status,
+        **fields,
     )
 
 
@@ -232,6 +234,7 @@ def make_plan(
     approved_at=None,
     theme: str = "Функционалдык сабаттуулук",
     goal: str = "Окуучулардын функционалдык сабаттуулугун өнүктүрүү",
+    **fields,
 ):
     """The work plan of ``association`` for ``year`` (ORG-2); a draft unless told."""
     from usul.planning.models import WorkPlan
@@ -247,6 +250,7 @@ def make_plan(
         status=status,
         approved_by=approved_by,
         approved_at=approved_at,
+        **fields,
     )
 
 

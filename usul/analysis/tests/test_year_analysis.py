@@ -13,10 +13,8 @@ from django.urls import reverse
 from usul.analysis import services as s
 from usul.analysis.models import YearAnalysis
 from usul.analysis.selectors import draft_analysis, year_summary
-from usul.lessons.models import Observation, OpenLesson
-from usul.meetings.models import Attendance, Meeting, Resolution
+from usul.meetings.models import Attendance
 from usul.people.models import Course
-from usul.planning.models import PlanItem, WorkPlan
 from usul.planning.tests.conftest import act
 from usul.planning.tests.test_plan_page import login
 from usul.schools.models import SchoolYear
@@ -26,16 +24,9 @@ D = dt.date
 AS_OF = D(2026, 5, 20)
 
 
-def meeting(ma, year, number, day, status="held", **fields):
-    return Meeting.objects.create(
-        school=ma.school,
-        association=ma,
-        key=f"m-{ma.key}-{number}",
-        year=year,
-        number=number,
-        date=day,
-        status=status,
-        **fields,
+def meeting(ma, year, number, day, status="held"):
+    return f.make_meeting(
+        ma, year=year, number=number, date=day, status=status, key=f"m-{ma.key}-{number}"
     )
 
 
@@ -48,47 +39,34 @@ def busy_year(school, ma, year, head, teacher):
     meeting(ma, year, 3, D(2026, 1, 15))
     meeting(ma, year, 4, D(2026, 5, 28), status="scheduled")
     meeting(ma, year, 5, D(2026, 3, 1), status="cancelled")
-    Resolution.objects.create(meeting=first, number=1, text="a", status="done")
-    Resolution.objects.create(meeting=first, number=2, text="b", due=D(2026, 5, 19))  # overdue
-    Resolution.objects.create(meeting=second, number=1, text="c", due=AS_OF)  # due today: not yet
-    Resolution.objects.create(meeting=second, number=2, text="d", status="cancelled")
+    f.make_resolution(first, text="a", status="done")
+    f.make_resolution(first, text="b", due=D(2026, 5, 19))  # overdue
+    f.make_resolution(second, text="c", due=AS_OF)  # due today: not yet
+    f.make_resolution(second, text="d", status="cancelled")
     for staff, status in ((head, "present"), (teacher, "absent")):
         Attendance.objects.create(meeting=first, staff=staff, status=status)
     Attendance.objects.create(meeting=second, staff=head, status="present")
     Attendance.objects.create(meeting=second, staff=teacher, status="excused")
 
-    plan = WorkPlan.objects.create(association=ma, year=year)
+    plan = f.make_plan(ma, year=year)
     for kind, status in (
         ("seminar", "done"),
         ("training", "done"),
         ("meeting", "planned"),
         ("extracurricular", "cancelled"),
     ):
-        PlanItem.objects.create(plan=plan, month="2025-10", kind=kind, title=kind, status=status)
+        f.add_plan_item(plan, month="2025-10", kind=kind, title=kind, status=status)
 
     def lesson(key, day, status):
-        return OpenLesson.objects.create(
-            school=school,
-            association=ma,
-            key=key,
-            year=year,
-            teacher=teacher,
-            topic=key,
-            date=day,
-            status=status,
+        return f.make_open_lesson(
+            ma, teacher=teacher, year=year, key=key, topic=key, date=day, status=status
         )
 
     observed = lesson("ol-1", D(2025, 10, 14), "held")
     lesson("ol-2", D(2026, 2, 3), "held")
     lesson("ol-3", D(2026, 5, 27), "scheduled")
     for observer in (head, teacher):
-        Observation.objects.create(
-            school=school,
-            open_lesson=observed,
-            teacher=teacher,
-            observer=observer,
-            date=observed.date,
-        )
+        f.make_observation(teacher=teacher, observer=observer, open_lesson=observed, summary="")
     Course.objects.create(
         staff=teacher,
         title="Санариптик сабаттуулук",
@@ -230,7 +208,7 @@ def test_the_analysis_page_starts_from_a_draft_at_a_fixed_cost(
 
     for n in range(6, 16):
         held = meeting(ma, year, n, D(2026, 4, 1))
-        Resolution.objects.create(meeting=held, number=1, text="x")
+        f.make_resolution(held, text="x")
         Attendance.objects.create(meeting=held, staff=teacher, status="present")
     with django_assert_num_queries(len(small.captured_queries)):
         client.get(url)

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from usul.calendars.tests.conftest import make_meeting
 from usul.conftest import browser_login
+from usul.meetings.models import MeetingStatus
 from usul.notifications.models import NotificationKind
 from usul.notifications.services import notify
 from usul.testing import factories as f
@@ -23,7 +23,7 @@ def test_a_teacher_reads_a_notification_and_takes_the_calendar_to_the_phone(
     f.make_user(y.member, username="taalai")
     today = timezone.localdate()
     meeting_day = today.replace(day=1) + dt.timedelta(days=14)
-    meeting = make_meeting(y, date=meeting_day, number=4)
+    meeting = f.make_meeting(y.ma, date=meeting_day, number=4, status=MeetingStatus.SCHEDULED)
     for day in ("2025-10-14", "2025-11-11"):
         notify(
             kind=NotificationKind.MEETING_SCHEDULED,

@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from usul.calendars.tests.conftest import make_meeting, make_open_lesson, make_resolution
 from usul.lessons.models import OpenLessonStatus
 from usul.meetings.models import MeetingStatus, ResolutionStatus
 from usul.testing import factories as f
@@ -37,23 +36,25 @@ def test_a_member_sees_their_meetings_lessons_and_resolutions_and_nothing_else(
     other_ma = f.make_association(y.school, name="Тил жана адабият")
     f.add_member(other_ma, y.colleague)
 
-    meeting = make_meeting(y, date=D(2025, 10, 14), number=2)
-    cancelled = make_meeting(y, date=D(2025, 10, 28), status=MeetingStatus.CANCELLED)
-    not_my_ma = make_meeting(y, date=D(2025, 10, 14), association=other_ma)
-    next_month = make_meeting(y, date=D(2025, 11, 11))
-    i_teach = make_open_lesson(y, teacher=y.member, date=D(2025, 10, 21), grade=7, class_label="Б")
-    i_attend = make_open_lesson(
-        y, teacher=y.colleague, date=D(2025, 10, 22), visitors=[y.member], topic="Фотосинтез"
+    meeting = f.make_meeting(y.ma, date=D(2025, 10, 14), number=2, status=MeetingStatus.SCHEDULED)
+    cancelled = f.make_meeting(y.ma, date=D(2025, 10, 28), status=MeetingStatus.CANCELLED)
+    not_my_ma = f.make_meeting(other_ma, date=D(2025, 10, 14), status=MeetingStatus.SCHEDULED)
+    next_month = f.make_meeting(y.ma, date=D(2025, 11, 11), status=MeetingStatus.SCHEDULED)
+    i_teach = f.make_open_lesson(
+        y.ma, teacher=y.member, date=D(2025, 10, 21), grade=7, class_label="Б", topic="Бөлчөктөр"
     )
-    not_attending = make_open_lesson(y, teacher=y.colleague, date=D(2025, 10, 23))
-    mine_due = make_resolution(meeting, responsible=y.member, due=D(2025, 10, 30))
-    done = make_resolution(
+    i_attend = f.make_open_lesson(
+        y.ma, teacher=y.colleague, date=D(2025, 10, 22), visitors=[y.member], topic="Фотосинтез"
+    )
+    not_attending = f.make_open_lesson(y.ma, teacher=y.colleague, date=D(2025, 10, 23))
+    mine_due = f.make_resolution(meeting, responsible=y.member, due=D(2025, 10, 30))
+    done = f.make_resolution(
         meeting, responsible=y.member, due=D(2025, 10, 16), status=ResolutionStatus.DONE
     )
-    dropped = make_resolution(
+    dropped = f.make_resolution(
         meeting, responsible=y.member, due=D(2025, 10, 17), status=ResolutionStatus.CANCELLED
     )
-    theirs = make_resolution(meeting, responsible=y.colleague, due=D(2025, 10, 30))
+    theirs = f.make_resolution(meeting, responsible=y.colleague, due=D(2025, 10, 30))
     outsider_ma = f.make_association(outsider_school)
     outsider_teacher = f.make_staff(outsider_school)
     f.add_member(outsider_ma, outsider_teacher)
@@ -89,7 +90,8 @@ def test_membership_and_headship_count_on_the_meeting_date_both_ends_included(cl
     acting_head = f.make_staff(y.school, last_name="Убактылуу")  # heads without being a member
     f.add_head(y.ma, acting_head, start=D(2025, 10, 20), end=D(2025, 10, 21))
     meetings = {
-        day: make_meeting(y, date=D(2025, 10, day)) for day in (5, 6, 15, 16, 19, 20, 21, 22)
+        day: f.make_meeting(y.ma, date=D(2025, 10, day), status=MeetingStatus.SCHEDULED)
+        for day in (5, 6, 15, 16, 19, 20, 21, 22)
     }
 
     leaver_html = october(client, f.make_user(leaver))
@@ -101,10 +103,10 @@ def test_membership_and_headship_count_on_the_meeting_date_both_ends_included(cl
 
 def test_overdue_resolutions_stand_out(client, ma_year):
     y = ma_year
-    meeting = make_meeting(y, date=D(2025, 9, 10))
+    meeting = f.make_meeting(y.ma, date=D(2025, 9, 10), status=MeetingStatus.SCHEDULED)
     today = timezone.localdate()
-    yesterday = make_resolution(meeting, responsible=y.member, due=today - dt.timedelta(days=1))
-    due_today = make_resolution(meeting, responsible=y.member, due=today)
+    yesterday = f.make_resolution(meeting, responsible=y.member, due=today - dt.timedelta(days=1))
+    due_today = f.make_resolution(meeting, responsible=y.member, due=today)
     client.force_login(f.make_user(y.member))
     html = ""
     for month in sorted({f"{yesterday.due:%Y-%m}", f"{due_today.due:%Y-%m}"}):
@@ -147,10 +149,10 @@ def test_the_page_costs_the_same_queries_for_5_and_for_50_events_of_each_kind(
     def add(count: int, start: int) -> None:
         for n in range(start, start + count):
             day = D(2025, 10, n % 31 + 1)
-            meeting = make_meeting(y, date=day)
-            make_open_lesson(y, teacher=y.head, date=day, status=OpenLessonStatus.HELD)
-            make_open_lesson(y, teacher=y.member, date=day, visitors=[y.head])
-            make_resolution(meeting, responsible=y.head, due=day)
+            meeting = f.make_meeting(y.ma, date=day, status=MeetingStatus.SCHEDULED)
+            f.make_open_lesson(y.ma, teacher=y.head, date=day, status=OpenLessonStatus.HELD)
+            f.make_open_lesson(y.ma, teacher=y.member, date=day, visitors=[y.head])
+            f.make_resolution(meeting, responsible=y.head, due=day)
 
     add(5, 0)
     client.force_login(user)

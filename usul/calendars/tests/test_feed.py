@@ -11,7 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from usul.calendars.models import CalendarFeed
-from usul.calendars.tests.conftest import make_meeting, make_open_lesson, make_resolution
 from usul.meetings.models import MeetingStatus
 from usul.testing import factories as f
 
@@ -46,12 +45,16 @@ def month(ma_year):
     """Events around today (the feed reads at the real date)."""
     y = ma_year
     today = timezone.localdate()
-    meeting = make_meeting(y, date=today + dt.timedelta(days=7), number=3)
-    called_off = make_meeting(y, date=today + dt.timedelta(days=9), status=MeetingStatus.CANCELLED)
-    lesson = make_open_lesson(y, teacher=y.colleague, date=today, visitors=[y.member])
-    theirs = make_open_lesson(y, teacher=y.colleague, date=today)
-    due = make_resolution(meeting, responsible=y.member, due=today + dt.timedelta(days=20))
-    not_mine = make_resolution(meeting, responsible=y.head, due=today + dt.timedelta(days=20))
+    meeting = f.make_meeting(
+        y.ma, date=today + dt.timedelta(days=7), number=3, status=MeetingStatus.SCHEDULED
+    )
+    called_off = f.make_meeting(
+        y.ma, date=today + dt.timedelta(days=9), status=MeetingStatus.CANCELLED
+    )
+    lesson = f.make_open_lesson(y.ma, teacher=y.colleague, date=today, visitors=[y.member])
+    theirs = f.make_open_lesson(y.ma, teacher=y.colleague, date=today)
+    due = f.make_resolution(meeting, responsible=y.member, due=today + dt.timedelta(days=20))
+    not_mine = f.make_resolution(meeting, responsible=y.head, due=today + dt.timedelta(days=20))
     return {
         "meeting": meeting,
         "called_off": called_off,
@@ -115,7 +118,10 @@ def test_it_reaches_a_year_back_and_a_year_ahead(client, ma_year):
     today = timezone.localdate()
     inside = [today - dt.timedelta(days=366), today + dt.timedelta(days=366)]
     outside = [today - dt.timedelta(days=367), today + dt.timedelta(days=367)]
-    keys = {day: make_meeting(y, date=day).key for day in inside + outside}
+    keys = {
+        day: f.make_meeting(y.ma, date=day, status=MeetingStatus.SCHEDULED).key
+        for day in inside + outside
+    }
     events = events_of(read_feed(client, make_address(client, f.make_user(y.member))))
     assert set(events) == {f"meeting-sch-17-{keys[day]}@usul" for day in inside}
 

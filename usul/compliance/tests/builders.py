@@ -1,4 +1,4 @@
-"""Builders for compliance tests: the records the Foundation's factories do not make, and a
+"""Builders for compliance tests: the records the shared factories do not make, and a
 fully compliant school from which each test breaks exactly one thing.
 
 ``compliant_school`` gives ``[]`` both during the year (2025-10-01) and after its end
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from usul.analysis.models import YearAnalysis
 from usul.assessment.models import KtuRecord, KtuValue
 from usul.documents.models import REQUIRED_DOCUMENTS, DocumentEntry
-from usul.meetings.models import Attendance, Meeting, Resolution
+from usul.meetings.models import Attendance, Meeting
 from usul.orders.models import CouncilDecision
 from usul.people.models import Role, SelfDevelopmentTopic, Staff, Teaching, ThematicPlan
-from usul.planning.models import PlanItem, WorkPlan
+from usul.planning.models import WorkPlan
 from usul.schools.models import DistrictInstruction, School, SchoolYear
 from usul.testing import factories as f
 
@@ -82,8 +82,10 @@ def make_plan(
     responsible=None,
 ) -> WorkPlan:
     """A plan with one item per month of ``year`` (an open lesson in the first month)."""
-    plan = WorkPlan.objects.create(
-        association=association,
+    from usul.lib.dates import months_between
+
+    plan = f.make_plan(
+        association,
         year=year,
         theme="Тема",
         goal="Максат",
@@ -93,27 +95,12 @@ def make_plan(
         reflects_school_theme=reflects_theme,
     )
     plan.reflects_instructions.set(instructions)
-    from usul.lib.dates import months_between
-
     for index, month in enumerate(
         months if months is not None else months_between(year.start, year.end)
     ):
         kind = "open_lesson" if open_lesson and index == 0 else "seminar"
-        add_plan_item(plan, month=month, kind=kind, responsible=responsible)
+        f.add_plan_item(plan, month=month, kind=kind, responsible=responsible)
     return plan
-
-
-def add_plan_item(
-    plan: WorkPlan, *, month: str, kind="seminar", status="planned", responsible=None
-) -> PlanItem:
-    return PlanItem.objects.create(
-        plan=plan,
-        month=month,
-        kind=kind,
-        title=f"{kind} {month}",
-        status=status,
-        responsible=responsible,
-    )
 
 
 def make_meeting(
@@ -128,9 +115,8 @@ def make_meeting(
     key=None,
 ) -> Meeting:
     """A meeting with attendance of ``attendees`` and one resolution per status given."""
-    meeting = Meeting.objects.create(
-        school=association.school,
-        association=association,
+    meeting = f.make_meeting(
+        association,
         year=year,
         key=key or f"m-{association.key}-{number}-{f._key('x')}",
         number=number,
@@ -141,9 +127,7 @@ def make_meeting(
     for person in attendees:
         Attendance.objects.create(meeting=meeting, staff=person, status="present")
     for n, resolution_status in enumerate(resolutions, start=1):
-        Resolution.objects.create(
-            meeting=meeting, number=n, text=f"Токтом {n}", status=resolution_status
-        )
+        f.make_resolution(meeting, number=n, text=f"Токтом {n}", status=resolution_status)
     return meeting
 
 

@@ -5,7 +5,7 @@ The plan deadline of the fixture's year is 2025-09-01 + 14 days = 2025-09-15.
 
 import datetime as dt
 
-from usul.compliance.tests.builders import DURING_YEAR, add_instruction, add_plan_item
+from usul.compliance.tests.builders import DURING_YEAR, add_instruction
 from usul.compliance.tests.conftest import findings
 from usul.people.models import Position, Role
 from usul.testing import factories as f
@@ -102,7 +102,7 @@ def test_plan_reflects_asks_no_theme_of_a_year_without_one(world):
 
 def test_plan_months_lists_every_month_without_a_live_item(world):
     world.plan.items.filter(month__in=["2025-12", "2026-03"]).update(status="cancelled")
-    add_plan_item(world.plan, month="2026-04", status="done")
+    f.add_plan_item(world.plan, month="2026-04", status="done")
     assert findings(world, DURING_YEAR) == [
         ("PLAN-MONTHS", "warning", "association", "ma-stem", {"missing": ["2025-12", "2026-03"]}),
     ]
@@ -110,11 +110,11 @@ def test_plan_months_lists_every_month_without_a_live_item(world):
 
 def test_plan_open_lessons_a_cancelled_open_lesson_does_not_count(world):
     world.plan.items.filter(kind="open_lesson").update(kind="seminar")
-    add_plan_item(world.plan, month="2025-10", kind="open_lesson", status="cancelled")
+    f.add_plan_item(world.plan, month="2025-10", kind="open_lesson", status="cancelled")
     assert findings(world, DURING_YEAR) == [
         ("PLAN-OPEN-LESSONS", "warning", "association", "ma-stem", {}),
     ]
-    add_plan_item(world.plan, month="2026-02", kind="open_lesson", status="done")
+    f.add_plan_item(world.plan, month="2026-02", kind="open_lesson", status="done")
     assert findings(world, DURING_YEAR) == []
 
 
