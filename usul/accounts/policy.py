@@ -381,6 +381,10 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     "record_plan_item": _records_plan_item,  # a plan item's status, result, participants
     "import_bundle": lambda v, o: v.is_administrator,
     "export_bundle": _exports_bundle,
+    # The staff roster from Excel (DOC-9): the leadership fills its data bank; the roster's
+    # export holds the same personal data as the bundle and goes to the same people.
+    "import_roster": _manages_school,
+    "export_roster": _exports_bundle,
     "edit_own_card": lambda v, o: _is_self(v, o) or _manages_school(v, o),
     "view_compliance": _views_compliance,
     "set_resolution_status": _sets_resolution_status,

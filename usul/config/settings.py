@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "usul.documents",
     "usul.compliance",
     "usul.bundle",
+    "usul.roster",
     "usul.notifications",
     "usul.calendars",
     "usul.home",

@@ -76,6 +76,9 @@ class Staff(TimeStamped):
     education_institution = models.CharField(_("institution"), max_length=300, blank=True)
     education_graduated = models.PositiveIntegerField(_("graduated"), null=True, blank=True)
     education_specialty = models.CharField(_("specialty"), max_length=300, blank=True)
+    # How to reach the person (the staff roster's columns): not an account's log-in address.
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
     history = HistoricalRecords()
 
     school_field = "school"
@@ -189,7 +192,7 @@ class Teaching(TimeStamped):
     subject = models.ForeignKey(
         "schools.Subject", verbose_name=_("subject"), on_delete=models.PROTECT, related_name="+"
     )
-    grades = models.JSONField(_("grades"), default=list)
+    grades = models.JSONField(_("grades"), default=list, blank=True)
     hours_per_week = models.DecimalField(
         _("hours per week"), max_digits=5, decimal_places=1, null=True, blank=True
     )

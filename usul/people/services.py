@@ -26,7 +26,15 @@ from usul.schools.services import unique_key
 from usul.schools.validation import check_interval, check_key, required
 
 # Fields of the card itself (the data bank of DOC-9).
-PERSONAL_FIELDS = ("last_name", "first_name", "patronymic", "birth_date", "gender")
+PERSONAL_FIELDS = (
+    "last_name",
+    "first_name",
+    "patronymic",
+    "birth_date",
+    "gender",
+    "email",
+    "phone",
+)
 EDUCATION_FIELDS = (
     "education_level",
     "education_institution",
@@ -152,8 +160,10 @@ def _check_teaching(staff, values, index):
         required(values.get(name), field=f"teaching[{index}].{name}", label=label)
         if values[name].school_id != staff.school_id:
             raise _row_error("teaching", index, name, _("It belongs to another school."))
+    # Grades may be left for later (a roster lists the subjects, not the classes); the card's
+    # form asks for them.
     grades = values.get("grades") or []
-    if not grades or any(not isinstance(g, int) or not 1 <= g <= 11 for g in grades):
+    if any(not isinstance(g, int) or not 1 <= g <= 11 for g in grades):
         raise _row_error(
             "teaching",
             index,

@@ -72,6 +72,8 @@ def staff_list(request, school):
         "rows": rows,
         "total": total,
         "can_manage": can(viewer, "manage_school", school),
+        "can_import_roster": can(viewer, "import_roster", school),
+        "can_export_roster": can(viewer, "export_roster", school),
     }
     if request.htmx:
         return render(request, "people/_table.html", context)

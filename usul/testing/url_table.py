@@ -267,6 +267,15 @@ TABLE = [
         post="302 403 403 403 403 403 403 403 403 200",
     ),
     Row("bundle:export", ("school",), OVERSIGHT),
+    # the staff roster from Excel: the leadership imports; whoever exports bundles exports it
+    Row(
+        "roster:upload",
+        ("school",),
+        LEADERSHIP,
+        post="302 403 403 403 400 400 400 403 404 400",
+    ),
+    Row("roster:template", ("school",), LEADERSHIP),
+    Row("roster:export", ("school",), OVERSIGHT),
     # notifications: each person's own; nobody else's is even found
     Row("notifications:list", (), "302 200 200 200 200 200 200 200 200 200"),
     Row("notifications:read_all", (), POST_ONLY, post="302 302 302 302 302 302 302 302 302 302"),
