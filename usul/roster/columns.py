@@ -16,6 +16,7 @@ from django.db.models import TextChoices
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from usul.people.models import CategoryLevel, EducationLevel, Gender, Role
 
@@ -56,7 +57,7 @@ class Column:
 COLUMNS = (
     Column(
         "key",
-        _("Key"),
+        pgettext_lazy("roster column", "Key"),
         KEY,
         _(
             "The person's code in Usul, Latin letters, digits, “-”, “_”, “.” (for example "
@@ -66,14 +67,48 @@ COLUMNS = (
         max_length=100,
         width=14,
     ),
-    Column("last_name", _("Last name"), TEXT, _("Required."), max_length=100, width=18),
-    Column("first_name", _("First name"), TEXT, _("Required."), max_length=100, width=16),
-    Column("patronymic", _("Patronymic"), TEXT, _("If any."), max_length=100, width=18),
-    Column("birth_date", _("Birth date"), DATE, _("A date, not in the future."), width=14),
-    Column("gender", _("Gender"), CHOICE, _("One of the list."), choices=Gender, width=10),
+    Column(
+        "last_name",
+        pgettext_lazy("roster column", "Last name"),
+        TEXT,
+        _("Required."),
+        max_length=100,
+        width=18,
+    ),
+    Column(
+        "first_name",
+        pgettext_lazy("roster column", "First name"),
+        TEXT,
+        _("Required."),
+        max_length=100,
+        width=16,
+    ),
+    Column(
+        "patronymic",
+        pgettext_lazy("roster column", "Patronymic"),
+        TEXT,
+        _("If any."),
+        max_length=100,
+        width=18,
+    ),
+    Column(
+        "birth_date",
+        pgettext_lazy("roster column", "Birth date"),
+        DATE,
+        _("A date, not in the future."),
+        width=14,
+    ),
+    Column(
+        "gender",
+        pgettext_lazy("roster column", "Gender"),
+        CHOICE,
+        _("One of the list."),
+        choices=Gender,
+        width=10,
+    ),
     Column(
         "education.level",
-        _("Education"),
+        pgettext_lazy("roster column", "Education"),
         CHOICE,
         _("One of the list."),
         choices=EducationLevel,
@@ -81,7 +116,7 @@ COLUMNS = (
     ),
     Column(
         "education.institution",
-        _("Institution"),
+        pgettext_lazy("roster column", "Institution"),
         TEXT,
         _("Where the person studied."),
         max_length=300,
@@ -89,14 +124,14 @@ COLUMNS = (
     ),
     Column(
         "education.graduated",
-        _("Graduated (year)"),
+        pgettext_lazy("roster column", "Graduated (year)"),
         YEAR,
         _("The year, for example 2002."),
         width=12,
     ),
     Column(
         "education.specialty",
-        _("Specialty (diploma)"),
+        pgettext_lazy("roster column", "Specialty (diploma)"),
         TEXT,
         _("As the diploma says."),
         max_length=300,
@@ -104,7 +139,7 @@ COLUMNS = (
     ),
     Column(
         "position",
-        _("Position"),
+        pgettext_lazy("roster column", "Position"),
         CHOICE,
         _("The person's position at the school now, one of the list."),
         choices=Role,
@@ -112,14 +147,14 @@ COLUMNS = (
     ),
     Column(
         "position_from",
-        _("In the position since"),
+        pgettext_lazy("roster column", "In the position since"),
         DATE,
         _("Required with a position: the date of the order appointing the person."),
         width=14,
     ),
     Column(
         "category",
-        _("Qualification category"),
+        pgettext_lazy("roster column", "Qualification category"),
         CHOICE,
         _("The category held now, one of the list."),
         choices=CategoryLevel,
@@ -127,21 +162,21 @@ COLUMNS = (
     ),
     Column(
         "category_awarded",
-        _("Category awarded"),
+        pgettext_lazy("roster column", "Category awarded"),
         DATE,
         _("Required with a category: the date of the certification."),
         width=14,
     ),
     Column(
         "category_valid_until",
-        _("Category valid until"),
+        pgettext_lazy("roster column", "Category valid until"),
         DATE,
         _("Not before the date it was awarded; empty if it has no end."),
         width=14,
     ),
     Column(
         "experience_in_education",
-        _("Experience in education (years.months)"),
+        pgettext_lazy("roster column", "Experience in education (years.months)"),
         EXPERIENCE,
         _(
             "Years, or years and months after a point: 12.03 is 12 years 3 months, 12.10 is "
@@ -151,36 +186,43 @@ COLUMNS = (
     ),
     Column(
         "experience_total",
-        _("Total experience (years.months)"),
+        pgettext_lazy("roster column", "Total experience (years.months)"),
         EXPERIENCE,
         _("The same way; not less than the experience in education."),
         width=14,
     ),
     Column(
         "experience_as_of",
-        _("Experience as of"),
+        pgettext_lazy("roster column", "Experience as of"),
         DATE,
         _("Required with an experience: the date the experience is counted at."),
         width=14,
     ),
     Column(
         "subjects",
-        _("Subjects taught this year"),
+        pgettext_lazy("roster column", "Subjects taught this year"),
         SUBJECTS,
         _("Subject names or keys of the school, separated by commas."),
         width=28,
     ),
     Column(
         "hours_per_week",
-        _("Hours per week"),
+        pgettext_lazy("roster column", "Hours per week"),
         HOURS,
         _("The teaching load this year, for example 18 or 22.5."),
         width=10,
     ),
-    Column("email", _("E-mail"), EMAIL, _("If any."), max_length=254, width=24),
+    Column(
+        "email",
+        pgettext_lazy("roster column", "E-mail"),
+        EMAIL,
+        _("If any."),
+        max_length=254,
+        width=24,
+    ),
     Column(
         "phone",
-        _("Phone"),
+        pgettext_lazy("roster column", "Phone"),
         PHONE,
         _("Digits, spaces, “+”, “-” and brackets."),
         max_length=30,

@@ -491,13 +491,12 @@ def _header_of(parsed: Parsed, name: str) -> str:
 
 
 def _apply(actor: Viewer, school: School, plan: PersonPlan) -> None:
-    user = actor.user if actor.user is not None and actor.user.is_authenticated else None
     staff = plan.staff
     card = dict(plan.card)
     if staff is None:
-        staff = people.staff_create(actor=user, school=school, key=plan.key, **card)
+        staff = people.staff_create(actor=actor, school=school, key=plan.key, **card)
         card = {}
-    people.staff_update(actor=user, staff=staff, values=card, **plan.sections)
+    people.staff_update(actor=actor, staff=staff, values=card, **plan.sections)
 
 
 # -- export and template

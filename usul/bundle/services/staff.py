@@ -7,7 +7,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from usul.bundle.services.reconciler import Row
-from usul.bundle.services.values import _date, _decimal, _grouped, _iso, _number, _text
+from usul.bundle.services.values import (
+    _date,
+    _decimal,
+    _given,
+    _grouped,
+    _iso,
+    _nonempty,
+    _number,
+    _text,
+)
 from usul.people.models import (
     Category,
     Course,
@@ -44,6 +53,8 @@ def person(s: dict) -> dict:
         "education_institution": _text(edu.get("institution")),
         "education_graduated": edu.get("graduated"),
         "education_specialty": _text(edu.get("specialty")),
+        # Extensions (docs/bundle-extensions.md): how to reach the person, from the roster.
+        **_given(s, {"email": ("email", _text), "phone": ("phone", _text)}),
     }
 
 
@@ -243,6 +254,7 @@ def write_staff(
                 }
                 for c in courses[s.pk]
             ],
+            **_nonempty(email=s.email, phone=s.phone),
             "thematic_plans": [
                 {
                     "year": year[p.year_id],

@@ -166,7 +166,16 @@ def test_a_category_valid_until_before_it_was_awarded_is_refused(school, actor):
     )
 
 
-@pytest.mark.parametrize("grades", [[], [0], [12], [5, 13]])
+def test_grades_may_be_left_for_later(school, actor):
+    """A roster names the subjects a person teaches, not the classes: the grades come later."""
+    staff = f.make_staff(school)
+    subject = f.make_subject(school)
+    row = {"year": school.years.get(), "subject": subject, "grades": [], "hours_per_week": None}
+    services.staff_update(actor=actor, staff=staff, values={}, teaching=[Row(values=row)])
+    assert [(t.subject, t.grades) for t in staff.teaching.all()] == [(subject, [])]
+
+
+@pytest.mark.parametrize("grades", [[0], [12], [5, 13]])
 def test_grades_are_one_to_eleven(school, actor, grades):
     staff = f.make_staff(school)
     with pytest.raises(ValidationError) as info:
