@@ -16,7 +16,7 @@ _NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
 def latin(text: str) -> str:
-    """``Асанова Айгүл`` → ``asanova-aigul``."""
+    """``Асанова Айгүл`` → ``asanova-aygul``."""
     letters = []
     for char in unicodedata.normalize("NFC", text.casefold()):
         if char in _LETTERS:
@@ -28,7 +28,7 @@ def latin(text: str) -> str:
 
 
 def key_from_name(last_name: str, first_name: str, patronymic: str = "") -> str:
-    """``t-asanova-aigul-b``: last name, first name and the patronymic's initial."""
+    """``t-asanova-aygul-b``: last name, first name and the patronymic's initial."""
     parts = [latin(last_name), latin(first_name)]
     initial = latin(patronymic)[:1]
     if initial:
