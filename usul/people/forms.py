@@ -49,6 +49,14 @@ class StaffCardForm(text_limits.NamedLimits):
     education_institution = forms.CharField(label=_("Institution"), max_length=300, required=False)
     education_graduated = forms.IntegerField(label=_("Graduated (year)"), required=False)
     education_specialty = forms.CharField(label=_("Specialty"), max_length=300, required=False)
+    email = forms.EmailField(label=_("E-mail"), max_length=254, required=False)
+    phone = forms.RegexField(
+        label=_("Phone"),
+        regex=r"^[0-9+()\- ]{5,30}$",
+        max_length=30,
+        required=False,
+        error_messages={"invalid": _("Give a phone number: digits, spaces, “+”, “-”, brackets.")},
+    )
 
     def __init__(self, *args, creating: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,6 +76,7 @@ class StaffCardForm(text_limits.NamedLimits):
                     "education_specialty",
                 ),
             ),
+            (_("Contacts"), ("email", "phone")),
         ]
         return [(legend, [self[n] for n in names if n in self.fields]) for legend, names in groups]
 

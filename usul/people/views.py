@@ -37,7 +37,7 @@ from usul.schools.selectors import visible_school
 
 # Personal data (policy): shown, and kept in the history, only for those who may read it.
 PERSONAL_SECTIONS = ("employment", "categories")
-PERSONAL_CARD_FIELDS = frozenset({"birth_date"})
+PERSONAL_CARD_FIELDS = frozenset({"birth_date", "email", "phone"})
 # Sections only the school's leadership edits: positions give roles (and so permissions),
 # categories come from certification, teaching from the school's timetable.
 MANAGED_SECTIONS = ("positions", "categories", "teaching")

@@ -371,7 +371,7 @@ def _employment(
             if existing is not None:
                 rows.append(people.Row(instance=existing, delete=True))
             continue
-        values = {"start": period[0], "end": period[1]}
+        values: dict = {"start": period[0], "end": period[1]}
         if existing is None:
             values |= {"organization": organization, "position": "", "in_education": in_education}
             rows.append(people.Row(values=values))
