@@ -40,7 +40,7 @@ def test_a_deputy_imports_the_roster_on_a_phone(page, transactional_db, settings
         page.get_by_role("heading", name="Тизмеде 1 ката бар; эч нерсе жүктөлгөн жок.")
     ).to_be_visible()
     cells = page.locator("table.roster-errors tbody tr td")
-    assert cells.all_inner_texts() == ["2", "Туулган күнү", "Туулган күн келечекте боло албайт."]
+    assert cells.all_inner_texts() == ["2-сап\nТуулган күнү", "Туулган күн келечекте боло албайт."]
     assert page.evaluate("document.documentElement.scrollWidth") <= 360  # nothing sideways
     assert not Staff.objects.filter(last_name="Асанова").exists()
 

@@ -80,9 +80,10 @@ def test_a_roster_with_errors_lists_every_one_and_keeps_nothing(deputy_client, u
     assert "The roster has 3 errors; nothing was imported." in page.text
     errors = [(e.row, e.column) for e in page.context["errors"]]
     assert errors == [(2, "Birth date"), (3, "Last name"), (3, "Qualification category")]
-    assert "<td>2</td><td>Birth date</td><td>A birth date cannot be in the future.</td>" in (
-        page.text
-    )
+    assert (
+        '<td class="where"><strong>row 2</strong><br>Birth date</td>'
+        "<td>A birth date cannot be in the future.</td>"
+    ) in page.text
     assert list(uploads.glob("*.xlsx")) == []
     assert not Staff.objects.filter(first_name="Нуриза").exists()
 
@@ -93,7 +94,9 @@ def test_the_errors_in_russian(deputy_client, deputy, uploads):
     bad = xlsx(["Фамилия", "Имя", "Дата рождения"], [["Асанова", "Айгүл", "12.13.1980"]])
     page = deputy_client.post(UPLOAD, {"roster": as_file(bad)})
     assert "В списке 1 ошибка; ничего не загружено." in page.text
-    assert "<td>Дата рождения</td><td>Такой даты нет: 12.13.1980.</td>" in page.text
+    assert (
+        "<strong>строка 2</strong><br>Дата рождения</td><td>Такой даты нет: 12.13.1980.</td>"
+    ) in page.text
 
 
 @pytest.mark.parametrize("content", [b"not a workbook", b"PK\x03\x04broken"])
