@@ -60,27 +60,46 @@ class PersonalRule:
 
     person: str
     also: tuple[str, ...] = ()
+    # The rows the head of the person's MA reads, when not all of them: (field, values).
+    head_reads: tuple[str, frozenset[str]] | None = None
+    # Whether the district office reads these rows (a request to one's own deputy it does not).
+    district_reads: bool = True
+
+    def _sees_all(self, viewer: Viewer) -> bool:
+        if viewer.is_administrator or viewer.is_leadership:
+            return True
+        return self.district_reads and viewer.is_district
 
     def q(self, viewer: Viewer) -> Q | None:
         """The list filter; None when the viewer reads every row in scope."""
-        if _sees_all_personal(viewer):
+        if self._sees_all(viewer):
             return None
         if viewer.staff is None:
             return Q(pk__in=[])
         me = viewer.staff.pk
-        condition = Q(**{f"{self.person}_id__in": {me, *viewer.headed_member_ids}})
+        condition = Q(**{f"{self.person}_id": me})
+        by_head = Q(**{f"{self.person}_id__in": viewer.headed_member_ids})
+        if self.head_reads is not None:
+            field_name, values = self.head_reads
+            by_head &= Q(**{f"{field_name}__in": values})
+        condition |= by_head
         for other in self.also:
             condition |= Q(**{f"{other}_id": me})
         return condition
 
     def allows(self, viewer: Viewer, obj: Model) -> bool:
         """The object check, read from the same fields as ``q``."""
-        if _sees_all_personal(viewer):
+        if self._sees_all(viewer):
             return True
         if viewer.staff is None:
             return False
         me = viewer.staff.pk
-        if getattr(obj, f"{self.person}_id") in {me, *viewer.headed_member_ids}:
+        person = getattr(obj, f"{self.person}_id")
+        if person == me:
+            return True
+        if person in viewer.headed_member_ids and (
+            self.head_reads is None or getattr(obj, self.head_reads[0]) in self.head_reads[1]
+        ):
             return True
         return any(getattr(obj, f"{other}_id") == me for other in self.also)
 
@@ -92,6 +111,14 @@ PERSONAL = {
     "people.category": PersonalRule("staff"),
     "people.course": PersonalRule("staff"),
     "lessons.observation": PersonalRule("teacher", also=("observer",)),
+    # RIGHT-1…3: a proposal or a request for a consultation is read by its author and the
+    # leadership who answer it; the head of the author's MA reads proposals (HEAD-D6), not
+    # consultations; the district reads neither (usul.rights.models.READ_BY_HEAD).
+    "rights.appeal": PersonalRule(
+        "author",
+        head_reads=("kind", frozenset({"teaching", "qualification"})),
+        district_reads=False,
+    ),
 }
 
 
@@ -360,6 +387,24 @@ def _acts_for_self(viewer: Viewer, obj: Any) -> bool:
     return False
 
 
+def _submits_appeal(viewer: Viewer, school: Model) -> bool:
+    # RIGHT-1…3: every member of the school's staff may propose or ask.
+    return viewer.staff is not None and _own_school(viewer, school)
+
+
+def _answers_appeal(viewer: Viewer, appeal: Model) -> bool:
+    # RIGHT-1…3: the deputy director (or the director) answers — never their own request.
+    return (
+        viewer.is_leadership
+        and _own_school(viewer, appeal)
+        and getattr(appeal, "author_id", None) != getattr(viewer.staff, "pk", None)
+    )
+
+
+def _withdraws_appeal(viewer: Viewer, appeal: Model) -> bool:
+    return viewer.staff is not None and getattr(appeal, "author_id", None) == viewer.staff.pk
+
+
 def _exports_bundle(viewer: Viewer, school: Model) -> bool:
     # BUNDLE.md: the school's leadership sends its bundle; the district office reads the schools
     # of its district; the administrator moves schools between installations.
@@ -394,6 +439,9 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     "view_observation": _views,  # PERSONAL["lessons.observation"]
     "configure_observation_template": _manages_school,
     "act_for_self": _acts_for_self,  # own language, calendar feed, notifications
+    "submit_appeal": _submits_appeal,  # a proposal or a consultation request (RIGHT-1…3)
+    "answer_appeal": _answers_appeal,
+    "withdraw_appeal": _withdraws_appeal,
 }
 
 

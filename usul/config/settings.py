@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "usul.notifications",
     "usul.calendars",
     "usul.home",
+    "usul.rights",
     "usul.demo",
     "django.contrib.admin",
     "django.contrib.auth",

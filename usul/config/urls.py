@@ -16,6 +16,7 @@ urlpatterns = [
     path("bundle/", include("usul.bundle.urls")),
     path("notifications/", include("usul.notifications.urls")),
     path("calendar/", include("usul.calendars.urls")),
+    path("", include("usul.rights.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
 ]

@@ -19,6 +19,7 @@ PROVIDERS = [
     "usul.planning",
     "usul.meetings",
     "usul.lessons",
+    "usul.rights",
     "usul.notifications",
 ]
 

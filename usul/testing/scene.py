@@ -56,6 +56,8 @@ class Records:
     lesson: object
     observation: object
     notification: object
+    appeal: object  # the owner's proposal (RIGHT-1)
+    nomination: object  # the owner's nomination by the MA (RIGHT-4)
     feed_token: str  # the owner's private calendar address (calendars:feed)
 
 
@@ -112,6 +114,7 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
     )
     observation = f.make_observation(teacher=owner, observer=observer, open_lesson=lesson)
     notification = f.make_notification(owner)
+    appeal, nomination = _rights_of(association, owner, resolution)
     _, feed_token = calendar_feed_create(actor=viewer_for(owner.user), user=owner.user)
     return Records(
         school=school,
@@ -126,8 +129,34 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
         lesson=lesson,
         observation=observation,
         notification=notification,
+        appeal=appeal,
+        nomination=nomination,
         feed_token=feed_token,
     )
+
+
+def _rights_of(association: Association, owner: Staff, resolution):
+    from usul.rights.models import Appeal, Nomination
+
+    appeal = Appeal.objects.create(
+        school=association.school,
+        key="p-1",
+        kind="teaching",
+        author=owner,
+        association=association,
+        title="Сабакка окуучулардын катышуусу",
+        text="Ар бир сабакта топтук иш.",
+    )
+    nomination = Nomination.objects.create(
+        school=association.school,
+        key="n-1",
+        year=resolution.meeting.year,
+        association=association,
+        nominee=owner,
+        contest="teacher_of_year",
+        resolution=resolution,
+    )
+    return appeal, nomination
 
 
 def make_schools() -> tuple[School, School]:

@@ -68,6 +68,8 @@ ARGS = {
     "item": lambda r: r.item.uuid,
     "material": lambda r: r.material.uuid,
     "notification": lambda r: r.notification.public_id,
+    "appeal": lambda r: r.appeal.key,
+    "nomination": lambda r: r.nomination.key,
     "token": lambda r: r.feed_token,
 }
 
@@ -255,6 +257,31 @@ TABLE = [
         READ,
         post="302 403 400 400 400 400 400 403 404 403",
     ),
+    # rights: proposals and consultation requests (RIGHT-1…3), read by the author, the
+    # leadership who answer and, for proposals, the head of the author's MA — not by other
+    # colleagues (404) nor the district; nominations (RIGHT-4), read by every colleague
+    Row("rights:appeals_index", (), "302 302 302 302 302 302 302 200 200 200"),
+    Row("rights:appeals", ("school",), READ),
+    Row("rights:appeal_submit", ("school",), READ, post="302 400 400 400 400 400 400 403 404 403"),
+    Row("rights:appeal", ("school", "appeal"), "302 200 404 200 200 200 200 404 404 200"),
+    Row(
+        "rights:appeal_answer",
+        ("school", "appeal"),
+        "302 200 404 200 200 200 200 404 404 200",
+        post="302 403 404 403 400 400 400 404 404 403",
+    ),
+    # a confirm step before the author withdraws (no JavaScript needed)
+    Row(
+        "rights:appeal_withdraw",
+        ("school", "appeal"),
+        "302 200 404 403 403 403 403 404 404 403",
+        post="302 302 404 403 403 403 403 404 404 403",
+    ),
+    Row("rights:nominations_index", (), "302 302 302 302 302 302 302 200 200 200"),
+    Row("rights:nominations", ("school",), READ),
+    Row("rights:nomination_create", ("school",), READ, post=MA_FORM_EMPTY),
+    Row("rights:nomination", ("school", "nomination"), READ),
+    Row("rights:nomination_update", ("school", "nomination"), READ, post=MA_FORM_EMPTY),
     # compliance: the leadership, MA heads (their MA), the district and the administrator
     Row("compliance:index", (), "302 403 403 302 302 302 302 302 302 200"),
     Row("compliance:school", ("school",), OVERSIGHT),
