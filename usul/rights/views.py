@@ -229,7 +229,12 @@ def _nomination_form(school: School, manageable, year, data=None) -> NominationF
         .select_related("meeting__association", "meeting__year")
         .order_by("meeting__date", "number")
     )
-    staff = Staff.objects.filter(school=school).order_by("last_name", "first_name", "key")
+    # RIGHT-4: an MA nominates its own teachers (the service checks membership on the day).
+    staff = (
+        Staff.objects.filter(school=school, memberships__association__in=manageable)
+        .distinct()
+        .order_by("last_name", "first_name", "key")
+    )
     return NominationForm(data, resolutions=resolutions, staff=staff)
 
 
