@@ -20,6 +20,7 @@ from usul.calendars.services import calendar_feed_create
 from usul.lessons.models import OpenLesson
 from usul.meetings.models import Meeting
 from usul.planning.models import PlanItem, PlanItemMaterial
+from usul.rights.models import Appeal, Nomination
 from usul.testing.url_table import TABLE
 
 BUDGET = 60 * 1024  # bytes on the wire for a page's first load
@@ -52,6 +53,24 @@ def _demo_records(deputy: User) -> SimpleNamespace:
         item=item, title="Семинардын презентациясы", link="https://example.org/seminar"
     )
     _, token = calendar_feed_create(actor=viewer_for(deputy), user=deputy)
+    appeal = Appeal.objects.create(
+        school=school,
+        key="p-weight",
+        kind="teaching",
+        author=lesson.teacher,
+        association=association,
+        title="Топтук иш",
+        text="Сунуш",
+    )
+    nomination = Nomination.objects.create(
+        school=school,
+        key="n-weight",
+        year=year,
+        association=association,
+        nominee=lesson.teacher,
+        contest="teacher_of_year",
+        resolution=meeting.resolutions.first(),
+    )
     return SimpleNamespace(
         school=school,
         year=year,
@@ -63,6 +82,8 @@ def _demo_records(deputy: User) -> SimpleNamespace:
         item=item,
         material=material,
         notification=None,
+        appeal=appeal,
+        nomination=nomination,
         feed_token=token,
     )
 
