@@ -13,17 +13,30 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from usul.accounts.policy import viewer_for
+from usul.accounts.policy import viewer_for, visible
 from usul.calendars.ics import feed_document
 from usul.calendars.models import CalendarFeed
 from usul.calendars.selectors import calendar_events, last_day, month_of, parse_month
 from usul.calendars.services import calendar_feed_create, calendar_feed_revoke, token_hash
 from usul.lib.base_url import absolute_url, base_url
 from usul.lib.views import form_post
+from usul.schools.models import SchoolYear
 
 # The feed reaches a year back and a year ahead: the whole current school year from any day
 # of it, and last year's entries stay on the phone until they are a year old.
 FEED_REACH = dt.timedelta(days=366)
+
+
+def _school_year_months(viewer, first: dt.date) -> list[tuple[str, dt.date]]:
+    """The months of the school year the shown month belongs to, August first, for the month
+    picker; none for a viewer without a school (one query, the school's years)."""
+    if viewer.school_id is None:
+        return []
+    years = visible(viewer, SchoolYear.objects.filter(school_id=viewer.school_id)).order_by("start")
+    year = next((y for y in years if y.in_window(first)), None)
+    if year is None:
+        return []
+    return [(m, parse_month(m)) for m in year.months()]
 
 
 def _month_context(request, first: dt.date) -> dict:
@@ -31,6 +44,7 @@ def _month_context(request, first: dt.date) -> dict:
     events = calendar_events(viewer, first, last_day(first))
     return {
         "month": month_of(first, events, viewer.today),
+        "year_months": _school_year_months(viewer, first),
         "has_events": bool(events),
         "has_staff": viewer.staff is not None,
         "feed_active": CalendarFeed.objects.filter(user=request.user, revoked_at=None).exists(),

@@ -24,7 +24,6 @@ from usul.compliance.registry import (
     Rule,
 )
 from usul.compliance.snapshot import Snapshot, load_snapshot
-from usul.lib.dates import months_between
 from usul.schools.models import School, SchoolYear
 
 PASSED = "passed"
@@ -225,7 +224,7 @@ def monthly_counts(snapshot: Snapshot, as_of: dt.date) -> list[MonthCount]:
     """
     year = snapshot.year
     counts = []
-    for month in months_between(year.start, year.end):
+    for month in year.teaching_months():
         y, m = int(month[:4]), int(month[5:])
         first = dt.date(y, m, 1)
         if first > as_of:

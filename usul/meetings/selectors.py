@@ -21,14 +21,6 @@ from usul.people.models import Staff
 from usul.schools.models import SchoolYear
 
 
-def meeting_window(year: SchoolYear) -> tuple[dt.date, dt.date]:
-    """The dates a meeting of ``year`` may carry: from the first day of the month before the
-    year starts (the first meeting is usually held in late August and still belongs to the new
-    year, BUNDLE.md) to the year's last day."""
-    start = year.start.replace(day=1) - dt.timedelta(days=1)
-    return start.replace(day=1), year.end
-
-
 def meetings_of(association: Association, year: SchoolYear) -> QuerySet[Meeting]:
     """The MA's meetings of ``year`` with the counts the list shows (one query)."""
     return (

@@ -33,7 +33,6 @@ from usul.meetings.models import (
     ResolutionReminder,
     ResolutionStatus,
 )
-from usul.meetings.selectors import meeting_window
 from usul.notifications.models import NotificationKind
 from usul.notifications.services import notify
 from usul.people.models import Staff
@@ -59,11 +58,12 @@ def _clean_agenda(agenda: Iterable[str] | str | None) -> list[str]:
 
 
 def _check_meeting_date(year: SchoolYear, date: dt.date | None) -> dt.date:
-    """The meeting's date, refused when missing or outside the year's window."""
+    """The meeting's date, refused when missing or outside the year's window (the first
+    meeting is usually held in late August and belongs to the new year, BUNDLE.md)."""
     if date is None:
         raise ValidationError({"date": _("Date: enter the date of the meeting.")})
-    first, last = meeting_window(year)
-    if not first <= date <= last:
+    first, last = year.window_start, year.end
+    if not year.in_window(date):
         raise ValidationError(
             {
                 "date": _(

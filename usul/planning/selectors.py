@@ -16,7 +16,6 @@ from django.db.models import Prefetch, Q, QuerySet
 from usul.associations.models import Association
 from usul.associations.selectors import is_active
 from usul.lessons.models import OpenLessonStatus
-from usul.lib.dates import months_between
 from usul.meetings.models import MeetingStatus
 from usul.planning.models import (
     PlanEvent,
@@ -39,11 +38,6 @@ def previous_year(year: SchoolYear) -> SchoolYear | None:
         .order_by("-end")
         .first()
     )
-
-
-def year_months(year: SchoolYear) -> list[str]:
-    """DOC-8: the months of the grid, "YYYY-MM", from the year's start month to its end month."""
-    return months_between(year.start, year.end)
 
 
 def month_start(month: str) -> dt.date:
@@ -89,8 +83,8 @@ def items_by_month(plan: WorkPlan) -> list[tuple[str, list[PlanItem]]]:
     grouped: dict[str, list[PlanItem]] = defaultdict(list)
     for item in plan.items.all():
         grouped[item.month].append(item)
-    months = year_months(plan.year)
-    # An imported item of a month outside the year is still shown, at the end, not lost.
+    months = plan.year.months()
+    # An imported item of a month outside the year's window is still shown, at the end.
     extra = sorted(m for m in grouped if m not in months)
     return [(m, grouped.get(m, [])) for m in months + extra]
 

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from usul.accounts.policy import Viewer, owns_plan, require, viewer_for
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, supervisors_at
-from usul.lib.dates import format_date, month_key, months_between
+from usul.lib.dates import format_date, month_key
 from usul.lib.history import delete_with_history, history_user, save_with_history
 from usul.lib.locking import check_revision, labels_of
 from usul.notifications.services import notify
@@ -219,13 +219,18 @@ def _check_item(
     title: str,
     responsible: Staff | None,
 ) -> tuple[str, dict[str, str]]:
-    """The month and date lie in the plan's school year (DOC-8); returns the month to store."""
+    """The month and date lie in the window of the plan's school year, the August before it
+    included (DOC-8); returns the month to store."""
     year = plan.year
     errors: dict[str, str] = {}
     month = (month or "").strip()
-    bounds = {"year": year.key, "start": format_date(year.start), "end": format_date(year.end)}
+    bounds = {
+        "year": year.key,
+        "start": format_date(year.window_start),
+        "end": format_date(year.end),
+    }
     if date is not None:
-        if not year.contains(date):
+        if not year.in_window(date):
             errors["date"] = _(
                 "The date %(date)s is outside the school year %(year)s (%(start)s – %(end)s)."
             ) % {**bounds, "date": format_date(date)}
@@ -238,7 +243,7 @@ def _check_item(
     if "date" not in errors and "month" not in errors:
         if not month:
             errors["month"] = _("Choose the month of the item.")
-        elif not MONTH_RE.match(month) or month not in months_between(year.start, year.end):
+        elif not MONTH_RE.match(month) or month not in year.months():
             errors["month"] = _(
                 "The month %(month)s is outside the school year %(year)s (%(start)s – %(end)s)."
             ) % {**bounds, "month": month}

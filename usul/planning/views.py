@@ -49,7 +49,6 @@ from usul.planning.selectors import (
     plans_with_items,
     return_comment,
     school_month_grid,
-    year_months,
 )
 from usul.schools.models import School, SchoolYear
 from usul.schools.selectors import current_year, visible_school
@@ -195,7 +194,7 @@ def plan(request, school, ma, year):
 def _snapshot_months(version: PlanVersion, year):
     """An approved version's items grouped by month, their kinds in today's language."""
     kinds = dict(PlanItemKind.choices)
-    grouped: dict[str, list] = {m: [] for m in year_months(year)}
+    grouped: dict[str, list] = {m: [] for m in year.months()}
     for item in version.content.get("items", []):
         shown = {
             **item,
@@ -343,7 +342,7 @@ def item_add(request, school, ma, year):
     school, association, year = _records(request, school, ma, year)
     plan = _plan_or_404(association, year)
     require(viewer, "manage_association", plan)
-    months = year_months(year)
+    months = year.months()
     staff = _school_staff(school)
     if request.method == "POST":
         form = NewItemForm(request.POST, months=months, staff=staff)
@@ -399,7 +398,7 @@ def item_edit(request, school, ma, year, item):
         PlanStatus.RETURNED,
     )
     may_record = can(viewer, "record_plan_item", item)
-    months = year_months(year)
+    months = year.months()
     staff = _school_staff(school)
 
     def item_form(data=None):
@@ -569,7 +568,7 @@ def grid(request, school, year):
     whole school for one month (``?month=YYYY-MM``), so the deputy sees every MA on one screen."""
     viewer = request.viewer
     school, year = _school_and_year(request, school, year)
-    months = year_months(year)
+    months = year.months()
     month = request.GET.get("month") or ""
     if month and month not in months:
         messages.error(
@@ -578,7 +577,7 @@ def grid(request, school, year):
             % {
                 "month": month,
                 "year": year.key,
-                "shown": month_label(month_key(_clamp(viewer.today, year.start, year.end))),
+                "shown": month_label(month_key(_clamp(viewer.today, year.window_start, year.end))),
             },
         )
         month = ""
@@ -604,7 +603,7 @@ def grid(request, school, year):
         )
         return render(request, "planning/grid_association.html", context)
 
-    month = month or month_key(_clamp(viewer.today, year.start, year.end))
+    month = month or month_key(_clamp(viewer.today, year.window_start, year.end))
     position = months.index(month)
     rows = school_month_grid(
         visible(viewer, Association.objects.filter(school=school)), year, month

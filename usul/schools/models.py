@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from usul.lib.dates import months_between
 from usul.lib.models import TimeStamped, key_field
 
 
@@ -96,7 +97,32 @@ class SchoolYear(TimeStamped):
         return self.start + dt.timedelta(days=self.school.plan_deadline_days)
 
     def contains(self, day: dt.date) -> bool:
+        """True from the year's first teaching day to its last."""
         return self.start <= day <= self.end
+
+    # The year's window. A school year is prepared in the August before it: the MA's first
+    # meeting is held then and the plan is written then (BUNDLE.md, ORG-2), so plan items,
+    # meetings and the plan grid may be dated from 1 August. Every app asks these four, never
+    # its own arithmetic, so that August sorts before September everywhere.
+
+    @property
+    def window_start(self) -> dt.date:
+        """The first day a record of the year may carry: 1 August of the year's start, or the
+        start itself if the year starts earlier than that."""
+        return min(self.start, dt.date(self.start.year, 8, 1))
+
+    def in_window(self, day: dt.date) -> bool:
+        """True from ``window_start`` to the year's last day, both included."""
+        return self.window_start <= day <= self.end
+
+    def months(self) -> list[str]:
+        """The months of the year's window, "YYYY-MM", in calendar order: August first."""
+        return months_between(self.window_start, self.end)
+
+    def teaching_months(self) -> list[str]:
+        """The months from the year's start month to its end month (DOC-8, RULES.md
+        PLAN-MONTHS): the months a plan must cover; August may hold items but need not."""
+        return months_between(self.start, self.end)
 
 
 class Area(models.TextChoices):

@@ -11,15 +11,16 @@ from usul.schools.models import School, SchoolYear
 
 
 def current_year(school: School, day: dt.date) -> SchoolYear | None:
-    """The school year containing ``day``; between years, the latest one already started
-    (the summer still belongs to the year that ended); before any year, the first one.
+    """The school year whose window holds ``day`` (from the August before it, when the year is
+    prepared); between years, the latest one already started (June and July still belong to
+    the year that ended); before any year, the first one.
 
     Reads ``school.years.all()`` so that a caller may prefetch the years.
     """
     years = sorted(school.years.all(), key=lambda y: y.start)
     if not years:
         return None
-    containing = [y for y in years if y.contains(day)]
+    containing = [y for y in years if y.in_window(day)]
     if containing:
         return containing[-1]
     started = [y for y in years if y.start <= day]

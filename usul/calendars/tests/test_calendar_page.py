@@ -164,3 +164,16 @@ def test_the_page_costs_the_same_queries_for_5_and_for_50_events_of_each_kind(
     with django_assert_num_queries(len(few.captured_queries)):
         html = client.get(MINE, {"month": "2025-10"}).content.decode()
     assert len(uids(html)) == 200
+
+
+def test_the_month_picker_offers_the_school_years_months_august_first(client, ma_year):
+    client.force_login(f.make_user(ma_year.member))
+    html = client.get(MINE, {"month": "2025-08"}).content.decode()
+    picker = html[html.index('id="month-pick"') : html.index("</select>", html.index("month-pick"))]
+    offered = re.findall(r'value="(\d{4}-\d{2})"', picker)
+    assert offered == ma_year.year.months()
+    assert offered[0] == "2025-08" and offered[-1] == "2026-05"
+    assert 'value="2025-08" selected' in picker
+    # July belongs to no school year of the school: no picker, the month is still shown.
+    html = client.get(MINE, {"month": "2025-07"}).content.decode()
+    assert 'id="month-pick"' not in html

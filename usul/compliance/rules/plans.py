@@ -9,7 +9,7 @@ from __future__ import annotations
 from usul.compliance.context import Context, Joined
 from usul.compliance.findings import ASSOCIATION, VIOLATION, WARNING, Finding
 from usul.compliance.registry import INSTRUCTION, SCHOOL_THEME, implements
-from usul.lib.dates import format_date, months_between
+from usul.lib.dates import format_date
 from usul.people.models import DEPUTY_ROLES
 from usul.people.selectors import roles_at
 from usul.planning.models import PlanItemKind, PlanItemStatus, PlanStatus
@@ -113,7 +113,7 @@ def months(ctx: Context, ma) -> list[Finding] | None:
     if plan is None:
         return None
     covered = {i.month for i in live_items(plan)}
-    missing = [m for m in months_between(ctx.year.start, ctx.year.end) if m not in covered]
+    missing = [m for m in ctx.year.teaching_months() if m not in covered]
     if not missing:
         return []
     return [

@@ -128,3 +128,14 @@ def test_a_draft_plan_is_still_checked_for_months_and_open_lessons(world):
         ("PLAN-MONTHS", "warning", "association", "ma-stem", {"missing": months}),
         ("PLAN-OPEN-LESSONS", "warning", "association", "ma-stem", {}),
     ]
+
+
+def test_plan_months_asks_for_september_to_may_and_an_august_item_covers_only_august(world):
+    # DOC-8 and RULES.md: the months from the year's start month to its end month. August
+    # belongs to the year's window (items may be dated then) but is never missing.
+    world.plan.items.filter(month="2025-09").update(month="2025-08")
+    assert findings(world, DURING_YEAR) == [
+        ("PLAN-MONTHS", "warning", "association", "ma-stem", {"missing": ["2025-09"]}),
+    ]
+    f.add_plan_item(world.plan, month="2025-09")
+    assert findings(world, DURING_YEAR) == []

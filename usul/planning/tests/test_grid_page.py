@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from usul.accounts.policy import viewer_for
 from usul.orders.models import OrderKind
 from usul.planning.models import PlanItem, PlanItemKind, PlanStatus, WorkPlan
 from usul.planning.tests.test_plan_page import login
@@ -67,6 +68,30 @@ def test_one_mas_grid_lists_every_month_of_the_year_in_order(client, school, tea
     assert positions == sorted(positions)
     assert 'id="m-2026-06"' not in page
     assert page.index("Биринчи отурум") < page.index("Акыркы отурум")
+
+
+def test_the_month_selector_starts_with_august_and_ends_with_may(client, school, deputy, year):
+    ma_with_plan(school, year, "Тилдер", items=[("2025-08", "Августтагы кеңешме")])
+    login(client, deputy)
+    page = client.get(grid_url(school, year, "?month=2025-08")).content.decode()
+    options = [line for line in page.split("<option") if 'value="20' in line]
+    assert [o.split('"')[1] for o in options] == year.months()
+    assert "Августтагы кеңешме" in page
+    assert 'class="error"' not in page
+    # July is not in the year: the page says so and shows a month of the year instead.
+    page = client.get(grid_url(school, year, "?month=2025-07")).content.decode()
+    assert 'class="error"' in page and "Августтагы кеңешме" not in page
+
+
+def test_in_august_the_grid_opens_on_august(client, school, deputy, year, monkeypatch):
+    ma_with_plan(school, year, "Тилдер", items=[("2025-08", "Августтагы кеңешме")])
+    login(client, deputy)
+    monkeypatch.setattr(
+        "usul.accounts.middleware.viewer_for", lambda user: viewer_for(user, D(2025, 8, 20))
+    )
+    page = client.get(grid_url(school, year)).content.decode()
+    assert "Августтагы кеңешме" in page
+    assert 'class="error"' not in page
 
 
 def test_a_month_outside_the_year_is_explained_not_an_error(client, school, deputy, year):

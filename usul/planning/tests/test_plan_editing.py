@@ -30,22 +30,23 @@ def add(head, plan, **fields):
 
 
 def test_item_dates_must_lie_within_the_school_year_both_ends_included(head, plan):
-    # The year runs 2025-09-01 … 2026-05-31.
+    # The year runs 2025-09-01 … 2026-05-31; its window opens on the August before it.
+    assert add(head, plan, date=D(2025, 8, 1)).month == "2025-08"
     assert add(head, plan, date=D(2025, 9, 1)).month == "2025-09"
     assert add(head, plan, date=D(2026, 5, 31)).month == "2026-05"
-    for outside in (D(2025, 8, 31), D(2026, 6, 1)):
+    for outside in (D(2025, 7, 31), D(2026, 6, 1)):
         with pytest.raises(ValidationError) as refused:
             add(head, plan, date=outside)
         message = refused.value.message_dict["date"][0]
         assert f"{outside:%d.%m.%Y}" in message
-        assert "2025-2026 (01.09.2025 – 31.05.2026)" in message
-    assert plan.items.count() == 2
+        assert "2025-2026 (01.08.2025 – 31.05.2026)" in message
+    assert plan.items.count() == 3
 
 
 def test_item_months_must_lie_within_the_school_year(head, plan):
-    assert add(head, plan, month="2025-09").date is None
+    assert add(head, plan, month="2025-08").date is None
     assert add(head, plan, month="2026-05").month == "2026-05"
-    for outside in ("2025-08", "2026-06", "2025-13", "September"):
+    for outside in ("2025-07", "2026-06", "2025-13", "September"):
         with pytest.raises(ValidationError) as refused:
             add(head, plan, month=outside)
         assert "month" in refused.value.message_dict

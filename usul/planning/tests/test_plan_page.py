@@ -139,22 +139,48 @@ def test_a_stale_edit_shows_the_current_plan_who_changed_it_and_what_was_typed(
     assert plan.goal == "Эски максат"
 
 
-def test_an_item_dated_outside_the_year_is_refused_on_the_form(client, head, ma, year):
+@pytest.mark.parametrize(
+    ("date", "month"),
+    [
+        ("2025-07-31", None),  # the day before the window: refused
+        ("2025-08-01", "2025-08"),  # the August before the year: preparations, the first meeting
+        ("2026-05-31", "2026-05"),  # the year's last day
+        ("2026-06-01", None),  # the day after the year: refused
+    ],
+)
+def test_an_item_may_be_dated_from_the_august_before_the_year_to_its_end(
+    client, head, ma, year, date, month
+):
     s.plan_create(actor=act(head), association=ma, year=year)
     login(client, head)
     response = client.post(
         plan_url(ma, year, "items/new/"),
-        {"date": "2025-08-31", "month": "", "kind": "seminar", "title": "Эрте семинар"},
+        {"date": date, "month": "", "kind": "seminar", "title": "Семинар"},
     )
-    assert response.status_code == 200
-    assert "31.08.2025" in response.content.decode()
-    assert not PlanItem.objects.exists()
-    response = client.post(
-        plan_url(ma, year, "items/new/"),
-        {"date": "2025-09-01", "month": "", "kind": "seminar", "title": "Биринчи семинар"},
-    )
-    assert response.status_code == 302
-    assert PlanItem.objects.get().month == "2025-09"
+    if month is None:
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert dt.date.fromisoformat(date).strftime("%d.%m.%Y") in page
+        assert "01.08.2025" in page  # the window the form names
+        assert not PlanItem.objects.exists()
+    else:
+        assert response.status_code == 302
+        assert PlanItem.objects.get().month == month
+
+
+def test_august_comes_before_september_on_the_plan_page(client, head, ma, year):
+    plan = s.plan_create(actor=act(head), association=ma, year=year)
+    s.plan_item_add(actor=act(head), plan=plan, kind="seminar", title="Май", month="2026-05")
+    s.plan_item_add(actor=act(head), plan=plan, kind="seminar", title="Сентябрь", month="2025-09")
+    s.plan_item_add(actor=act(head), plan=plan, kind="meeting", title="Август", date=D(2025, 8, 28))
+    login(client, head)
+    page = client.get(plan_url(ma, year)).content.decode()
+    assert page.index('id="m-2025-08"') < page.index('id="m-2025-09"')
+    assert page.index("Август") < page.index("Сентябрь") < page.index("Май")
+    # The item form offers August as the first month.
+    form = client.get(plan_url(ma, year, "items/new/")).content.decode()
+    assert form.index('value="2025-08"') < form.index('value="2025-09"')
+    assert 'value="2025-07"' not in form and 'value="2026-06"' not in form
 
 
 def test_every_approved_version_stays_readable(client, head, deputy, teacher, ma, year):
