@@ -11,11 +11,18 @@ from usul.people.models import Staff
 from usul.planning.forms import PlanItemField
 from usul.schools.forms import DateInput
 
+# ORG-4, DOC-12: what the number of a meeting will be, said where its date is chosen.
+NUMBERING = _(
+    "Meetings are numbered in date order within the MA's year. A meeting already held keeps "
+    "its number, because its minutes are printed and signed: a meeting dated before one "
+    "already held takes the next free number instead."
+)
+
 
 class ScheduleForm(text_limits.NamedLimits):
     once = OnceField()
     plan_item = PlanItemField()
-    date = forms.DateField(label=_("Date"), required=False, widget=DateInput())
+    date = forms.DateField(label=_("Date"), required=False, widget=DateInput(), help_text=NUMBERING)
     agenda = forms.CharField(
         label=_("Agenda (one question per line)"),
         required=False,
@@ -30,7 +37,7 @@ class ScheduleForm(text_limits.NamedLimits):
 
 class MinutesForm(text_limits.NamedLimits):
     revision = forms.IntegerField(widget=forms.HiddenInput())
-    date = forms.DateField(label=_("Date"), required=False, widget=DateInput())
+    date = forms.DateField(label=_("Date"), required=False, widget=DateInput(), help_text=NUMBERING)
     agenda = forms.CharField(
         label=_("Agenda (one question per line)"),
         required=False,

@@ -40,6 +40,27 @@ def meetings_of(association: Association, year: SchoolYear) -> QuerySet[Meeting]
     )
 
 
+def held_earlier_number(meeting: Meeting) -> Meeting | None:
+    """The first held meeting dated after ``meeting`` that carries a lower number, or none.
+
+    ORG-4, DOC-12: numbers follow dates, but a held meeting never gives up its number (its
+    minutes are signed); a meeting scheduled before one already held therefore takes the next
+    free number, and its page says why (one query)."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        return None
+    return (
+        Meeting.objects.filter(
+            association_id=meeting.association_id,
+            year_id=meeting.year_id,
+            status=MeetingStatus.HELD,
+            date__gt=meeting.date,
+            number__lt=meeting.number,
+        )
+        .order_by("date", "pk")
+        .first()
+    )
+
+
 def lacks_resolutions(meeting: Meeting, resolutions: list[Resolution]) -> bool:
     """ORG-4, DOC-12: a held meeting adopts resolutions; holding one without any is allowed but
     flagged (compliance reports it as MEET-RESOLUTIONS)."""

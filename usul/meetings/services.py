@@ -92,6 +92,40 @@ def _meeting_key(association: Association, year: SchoolYear, number: int) -> str
     return key
 
 
+def _lock_association(association_id: int) -> None:
+    """Lock the MA first, so that two changes of its meetings at once number them one after
+    the other (and always take the locks in the same order)."""
+    Association.objects.select_for_update().filter(pk=association_id).first()
+
+
+def _renumber(association_id: int, year: SchoolYear, actor: Viewer) -> None:
+    """ORG-4, DOC-12: the meetings of the MA's year are numbered in date order.
+
+    A held meeting keeps its number for good: its minutes are printed and signed. The others
+    are numbered by date around the held ones, skipping the numbers those took; so a meeting
+    dated before one already held gets the next free number and stands out of date order
+    (its page says so). A cancelled meeting leaves the sequence and keeps the number it had
+    for its history. The caller holds the MA's lock.
+    """
+    meetings = list(
+        Meeting.objects.filter(association_id=association_id, year=year)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("date", "pk")
+    )
+    taken = {m.number for m in meetings if m.status == MeetingStatus.HELD}
+    number = 1
+    for meeting in meetings:
+        if meeting.status == MeetingStatus.HELD:
+            number = max(number, meeting.number + 1)
+            continue
+        while number in taken:
+            number += 1
+        if meeting.number != number:
+            meeting.number = number
+            save_with_history(meeting, actor, ["number"])
+        number += 1
+
+
 def meeting_url(meeting: Meeting) -> str:
     return reverse("meetings:detail", args=[meeting.school.key, meeting.key])
 
@@ -107,7 +141,7 @@ def meeting_schedule(
     plan_item: PlanItem | None = None,
 ) -> Meeting:
     """Schedule a meeting of the MA (FUNC-2, ORG-4), directly or from a plan item of kind
-    "meeting"; it gets the next number of the MA's year and a key."""
+    "meeting"; it takes its number in date order (``_renumber``) and a key."""
     require(actor, "manage_association", association)
     if year.school_id != association.school_id:
         raise ValidationError({"year": _("School year: it belongs to another school.")})
@@ -143,9 +177,9 @@ def meeting_schedule(
             {"date": _("Date: the MA is not active on %(date)s.") % {"date": format_date(date)}}
         )
     # Lock the MA so that two heads scheduling at once never get the same number.
-    Association.objects.select_for_update().filter(pk=association.pk).first()
+    _lock_association(association.pk)
     last = Meeting.objects.filter(association=association, year=year).aggregate(n=Max("number"))
-    number = (last["n"] or 0) + 1
+    number = (last["n"] or 0) + 1  # the key's number; the meeting's own follows its date
     meeting = Meeting(
         school_id=association.school_id,
         association=association,
@@ -157,6 +191,8 @@ def meeting_schedule(
         plan_item=plan_item,
     )
     save_with_history(meeting, actor)
+    _renumber(association.pk, year, actor)
+    meeting.refresh_from_db(fields=["number"])
     members = members_at(association, date)
     head = head_at(association, date)
     _notify(
@@ -207,6 +243,7 @@ def meeting_update(
     """Save the agenda, the minutes or (while scheduled) the date. ``revision`` is the one the
     editor started from: if someone saved in between, nothing is written (StaleEdit)."""
     require(actor, "manage_association", meeting)
+    _lock_association(meeting.association_id)
     current = _locked(meeting)
     _refuse_if_cancelled(current)
     check_revision(current, revision, fields=_watched())
@@ -234,6 +271,9 @@ def meeting_update(
         return current
     current.revision += 1
     save_with_history(current, actor, [*fields, "revision"])
+    if "date" in fields:
+        _renumber(current.association_id, current.year, actor)
+        current.refresh_from_db(fields=["number"])
     return current
 
 
@@ -313,13 +353,16 @@ def meeting_hold(*, actor: Viewer, meeting: Meeting, as_of: dt.date) -> Meeting:
 
 @transaction.atomic
 def meeting_cancel(*, actor: Viewer, meeting: Meeting) -> Meeting:
+    """Cancel a scheduled meeting; the later ones move up a number (``_renumber``)."""
     require(actor, "manage_association", meeting)
+    _lock_association(meeting.association_id)
     current = _locked(meeting)
     if current.status != MeetingStatus.SCHEDULED:
         raise ValidationError({"status": _("Status: only a scheduled meeting can be cancelled.")})
     current.status = MeetingStatus.CANCELLED
     current.revision += 1
     save_with_history(current, actor, ["status", "revision"])
+    _renumber(current.association_id, current.year, actor)
     return current
 
 

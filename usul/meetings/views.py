@@ -31,6 +31,7 @@ from usul.meetings.models import (
 )
 from usul.meetings.selectors import (
     attendance_sheet,
+    held_earlier_number,
     lacks_resolutions,
     meetings_of,
     resolutions_of,
@@ -163,9 +164,21 @@ def schedule(request, school: str, ma: str):
                 _("Meeting No. %(number)s is scheduled for %(date)s.")
                 % {"number": meeting.number, "date": format_date(meeting.date)},
             )
+            held = held_earlier_number(meeting)
+            if held is not None:
+                messages.warning(request, out_of_order(meeting, held))
             return redirect("meetings:detail", school_obj.key, meeting.key)
     context = _list_context(request, school_obj, association, year, years, form=form)
     return render(request, "meetings/list.html", context, status=400)
+
+
+def out_of_order(meeting: Meeting, held: Meeting) -> str:
+    """Why ``meeting`` carries a number out of date order (ORG-4, DOC-12)."""
+    return _(
+        "No. %(number)s stands out of date order: meeting No. %(held)s of %(held_date)s, "
+        "dated later, was already held and keeps its number, because its minutes are printed "
+        "and signed."
+    ) % {"number": meeting.number, "held": held.number, "held_date": format_date(held.date)}
 
 
 def _meeting(request, school: str, key: str) -> Meeting:
@@ -203,6 +216,9 @@ def _detail_context(request, meeting: Meeting, **overrides) -> dict:
         "unmarked": sum(1 for row in sheet if row.member and not row.status),
         "resolutions": resolutions,
         "without_resolutions": lacks_resolutions(meeting, resolutions),
+        "out_of_order": out_of_order(meeting, held)
+        if (held := held_earlier_number(meeting))
+        else "",
         "can_manage": can_manage,
         "editable": can_manage and meeting.status != MeetingStatus.CANCELLED,
         "attendance_choices": AttendanceStatus.choices,

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from usul.meetings.models import Meeting
-from usul.meetings.services import meeting_cancel, meeting_schedule
+from usul.meetings.services import meeting_schedule
 from usul.notifications.models import Notification
 from usul.planning.models import PlanItem, PlanItemKind, WorkPlan
 from usul.testing import factories as f
@@ -41,17 +41,6 @@ def test_it_numbers_meetings_per_ma_and_year_and_gives_bundle_style_keys(ma):
     )
     assert first.agenda == ["Иш планын бекитүү", "Жетекчини шайлоо"]
     assert first.history.first().history_user == ma.head_user
-
-
-def test_a_cancelled_meeting_keeps_its_number(ma):
-    first = meeting_schedule(
-        actor=ma.head_viewer, association=ma.association, year=ma.year, date=D(2025, 9, 10)
-    )
-    meeting_cancel(actor=ma.head_viewer, meeting=first)
-    second = meeting_schedule(
-        actor=ma.head_viewer, association=ma.association, year=ma.year, date=D(2025, 9, 17)
-    )
-    assert second.number == 2
 
 
 @pytest.mark.parametrize(
