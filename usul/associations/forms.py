@@ -121,7 +121,7 @@ class HeadElectionForm(text_limits.NamedLimits):
         label=_("Elected at the meeting"),
         queryset=None,
         required=False,
-        help_text=_("ORG-1: a held meeting of this MA. Or give the order below, or both."),
+        help_text=_("A held meeting of this MA (ORG-1). Or give the order below, or both."),
     )
     order_number = forms.CharField(label=_("Order number"), max_length=50, required=False)
     order_date = forms.DateField(label=_("Order date"), required=False, widget=DateInput)
