@@ -94,14 +94,23 @@ class PersonalRule:
         if viewer.staff is None:
             return False
         me = viewer.staff.pk
-        person = getattr(obj, f"{self.person}_id")
+        person = _id_at(obj, self.person)
         if person == me:
             return True
         if person in viewer.headed_member_ids and (
             self.head_reads is None or getattr(obj, self.head_reads[0]) in self.head_reads[1]
         ):
             return True
-        return any(getattr(obj, f"{other}_id") == me for other in self.also)
+        return any(_id_at(obj, other) == me for other in self.also)
+
+
+def _id_at(obj: Model, path: str) -> int | None:
+    """The id a foreign-key path names on ``obj``: "mentee", or "mentorship__mentee" through
+    a parent record (the same path the list filter uses as ``mentorship__mentee_id``)."""
+    *parents, last = path.split("__")
+    for part in parents:
+        obj = getattr(obj, part)
+    return getattr(obj, f"{last}_id")
 
 
 # Models whose rows are personal data of one staff member (GEN-3; SVC-D4 for observations,
@@ -111,6 +120,12 @@ PERSONAL = {
     "people.category": PersonalRule("staff"),
     "people.course": PersonalRule("staff"),
     "lessons.observation": PersonalRule("teacher", also=("observer",)),
+    # SVC-D5, SVC-D6: a mentorship and its log are about the mentee's growth; the mentor
+    # reads them too.
+    "mentoring.mentorship": PersonalRule("mentee", also=("mentor",)),
+    "mentoring.mentoringmeeting": PersonalRule(
+        "mentorship__mentee", also=("mentorship__mentor",)
+    ),
     # RIGHT-1…3: a proposal or a request for a consultation is read by its author and the
     # leadership who answer it; the head of the author's MA reads proposals (HEAD-D6), not
     # consultations; the district reads neither (usul.rights.models.READ_BY_HEAD).
@@ -405,6 +420,13 @@ def _withdraws_appeal(viewer: Viewer, appeal: Model) -> bool:
     return viewer.staff is not None and getattr(appeal, "author_id", None) == viewer.staff.pk
 
 
+def _keeps_mentoring_log(viewer: Viewer, mentorship: Model) -> bool:
+    # SVC-D5: the mentor keeps the log of their meetings; the leadership may too.
+    if _manages_school(viewer, mentorship):
+        return True
+    return viewer.staff is not None and getattr(mentorship, "mentor_id", None) == viewer.staff.pk
+
+
 def _exports_bundle(viewer: Viewer, school: Model) -> bool:
     # BUNDLE.md: the school's leadership sends its bundle; the district office reads the schools
     # of its district; the administrator moves schools between installations.
@@ -442,6 +464,7 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     "submit_appeal": _submits_appeal,  # a proposal or a consultation request (RIGHT-1…3)
     "answer_appeal": _answers_appeal,
     "withdraw_appeal": _withdraws_appeal,
+    "keep_mentoring_log": _keeps_mentoring_log,  # SVC-D5: the mentor's log of meetings
 }
 
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "usul.calendars",
     "usul.home",
     "usul.rights",
+    "usul.mentoring",
     "usul.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("notifications/", include("usul.notifications.urls")),
     path("calendar/", include("usul.calendars.urls")),
     path("", include("usul.rights.urls")),
+    path("mentoring/", include("usul.mentoring.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
 ]

@@ -20,6 +20,7 @@ PROVIDERS = [
     "usul.meetings",
     "usul.lessons",
     "usul.rights",
+    "usul.mentoring",
     "usul.notifications",
 ]
 

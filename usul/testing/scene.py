@@ -58,6 +58,7 @@ class Records:
     notification: object
     appeal: object  # the owner's proposal (RIGHT-1)
     nomination: object  # the owner's nomination by the MA (RIGHT-4)
+    mentorship: object  # the owner mentored by the observer (SVC-D5), with one logged meeting
     feed_token: str  # the owner's private calendar address (calendars:feed)
 
 
@@ -115,6 +116,7 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
     observation = f.make_observation(teacher=owner, observer=observer, open_lesson=lesson)
     notification = f.make_notification(owner)
     appeal, nomination = _rights_of(association, owner, resolution)
+    mentorship = _mentorship_of(year, owner, observer)
     _, feed_token = calendar_feed_create(actor=viewer_for(owner.user), user=owner.user)
     return Records(
         school=school,
@@ -131,8 +133,26 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
         notification=notification,
         appeal=appeal,
         nomination=nomination,
+        mentorship=mentorship,
         feed_token=feed_token,
     )
+
+
+def _mentorship_of(year, mentee: Staff, mentor: Staff):
+    from usul.mentoring.models import MentoringMeeting, Mentorship
+
+    mentorship = Mentorship.objects.create(
+        school=year.school,
+        key="mt-1",
+        year=year,
+        mentee=mentee,
+        mentor=mentor,
+        reason="young_specialist",
+        start=D(2025, 9, 15),
+        plan="Сабак пландоо, баалоо",
+    )
+    MentoringMeeting.objects.create(mentorship=mentorship, date=D(2025, 10, 1), topic="Пландоо")
+    return mentorship
 
 
 def _rights_of(association: Association, owner: Staff, resolution):

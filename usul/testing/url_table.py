@@ -70,6 +70,7 @@ ARGS = {
     "notification": lambda r: r.notification.public_id,
     "appeal": lambda r: r.appeal.key,
     "nomination": lambda r: r.nomination.key,
+    "mentorship": lambda r: r.mentorship.key,
     "token": lambda r: r.feed_token,
 }
 
@@ -126,6 +127,10 @@ COLLEAGUE_BUTTON = "302 403 302 302 302 302 302 403 404 403"
 OVERSIGHT = "302 403 403 403 200 200 200 200 404 200"
 # The recipient's own notification: nobody else finds it:
 RECIPIENT = "302 302 404 404 404 404 404 404 404 404"
+# A mentorship of the teacher (SVC-D5): read as her personal data; its forms, sent empty, by the
+# leadership (the mentor, not a role of this table, keeps the log too):
+MENTORSHIP = "302 200 404 200 200 200 200 200 404 200"
+MENTORING_FORM_EMPTY = "302 403 404 403 400 400 400 403 404 400"
 TABLE = [
     # the home page; accounts: logging in and out, the language
     Row("home:home", (), "302 200 200 200 200 200 200 200 200 200"),
@@ -282,6 +287,16 @@ TABLE = [
     Row("rights:nomination_create", ("school",), READ, post=MA_FORM_EMPTY),
     Row("rights:nomination", ("school", "nomination"), READ),
     Row("rights:nomination_update", ("school", "nomination"), READ, post=MA_FORM_EMPTY),
+    # mentoring (SVC-D5, SVC-D6): who needs a mentor is the leadership's list; a mentorship is
+    # read like personal data of its mentee (and by the mentor), kept by the mentor and the
+    # leadership
+    Row("mentoring:index", (), "302 302 302 302 302 302 302 200 200 200"),
+    Row("mentoring:list", ("school",), READ),
+    Row("mentoring:assign", ("school",), READ, post="302 403 403 403 400 400 400 403 404 400"),
+    Row("mentoring:detail", ("school", "mentorship"), MENTORSHIP),
+    Row("mentoring:edit", ("school", "mentorship"), MENTORSHIP, post=MENTORING_FORM_EMPTY),
+    Row("mentoring:meeting_add", ("school", "mentorship"), MENTORSHIP, post=MENTORING_FORM_EMPTY),
+    Row("mentoring:conclude", ("school", "mentorship"), MENTORSHIP, post=MENTORING_FORM_EMPTY),
     # compliance: the leadership, MA heads (their MA), the district and the administrator
     Row("compliance:index", (), "302 403 403 302 302 302 302 302 302 200"),
     Row("compliance:school", ("school",), OVERSIGHT),

@@ -19,6 +19,7 @@ from usul.accounts.policy import viewer_for
 from usul.calendars.services import calendar_feed_create
 from usul.lessons.models import OpenLesson
 from usul.meetings.models import Meeting
+from usul.mentoring.models import Mentorship
 from usul.planning.models import PlanItem, PlanItemMaterial
 from usul.rights.models import Appeal, Nomination
 from usul.testing.url_table import TABLE
@@ -71,6 +72,15 @@ def _demo_records(deputy: User) -> SimpleNamespace:
         contest="teacher_of_year",
         resolution=meeting.resolutions.first(),
     )
+    mentorship = Mentorship.objects.create(
+        school=school,
+        key="mt-weight",
+        year=year,
+        mentee=lesson.teacher,
+        mentor=meeting.resolutions.first().responsible or lesson.teacher,
+        reason="newly_arrived",
+        start=year.start,
+    )
     return SimpleNamespace(
         school=school,
         year=year,
@@ -84,6 +94,7 @@ def _demo_records(deputy: User) -> SimpleNamespace:
         notification=None,
         appeal=appeal,
         nomination=nomination,
+        mentorship=mentorship,
         feed_token=token,
     )
 
