@@ -123,9 +123,7 @@ PERSONAL = {
     # SVC-D5, SVC-D6: a mentorship and its log are about the mentee's growth; the mentor
     # reads them too.
     "mentoring.mentorship": PersonalRule("mentee", also=("mentor",)),
-    "mentoring.mentoringmeeting": PersonalRule(
-        "mentorship__mentee", also=("mentorship__mentor",)
-    ),
+    "mentoring.mentoringmeeting": PersonalRule("mentorship__mentee", also=("mentorship__mentor",)),
     # RIGHT-1…3: a proposal or a request for a consultation is read by its author and the
     # leadership who answer it; the head of the author's MA reads proposals (HEAD-D6), not
     # consultations; the district reads neither (usul.rights.models.READ_BY_HEAD).

@@ -78,7 +78,7 @@ def needing_mentors(
         positions = list(person.positions.all())
         arrived = positions[0].start if positions else None
         days = experience_in_education_days(person, day) if person.employment.all() else None
-        reasons = []
+        reasons: list[str] = []
         if is_young_specialist(school, days):
             reasons.append(MentoringReason.YOUNG_SPECIALIST)
         if is_newly_arrived(school, arrived, day):

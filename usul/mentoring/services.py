@@ -75,7 +75,8 @@ def mentorship_assign(
         errors["reason"] = _("Reason: choose why the teacher gets a mentor.")
     if errors:
         raise ValidationError(errors)
-    assert mentee is not None and mentor is not None  # noqa: S101 — checked above
+    if mentee is None or mentor is None:  # _check_people has said which
+        raise ValidationError(errors)
     plan = (plan or "").strip()
     require_within("plan", _("Plan"), plan, PLAN_LIMIT)
     earlier = Mentorship.objects.filter(year=year, mentee=mentee).select_related("mentor").first()
@@ -133,10 +134,10 @@ def mentoring_meeting_add(
     the future: the log records what took place)."""
     require(actor, "keep_mentoring_log", mentorship)
     topic, notes = (topic or "").strip(), (notes or "").strip()
-    errors: dict[str, str] = {}
     if date is None:
-        errors["date"] = _("Date: enter the day of the meeting.")
-    elif date > actor.today:
+        raise ValidationError({"date": _("Date: enter the day of the meeting.")})
+    errors: dict[str, str] = {}
+    if date > actor.today:
         errors["date"] = _("Date: the log records meetings that took place; %(date)s is ahead.") % {
             "date": format_date(date)
         }
