@@ -41,14 +41,20 @@ def _list_context(request, school: School, form=None) -> dict:
     viewer = request.viewer
     year, years = year_asked(school, viewer.today, request.GET, request.POST)
     manages = can(viewer, "manage_school", school)
+    candidates = needing_mentors(viewer, school, year, viewer.today)
     if manages and form is None:
+        # "Assign a mentor" on a candidate's row fills in the teacher and why.
         mentee = request.GET.get("mentee", "")
-        form = AssignForm(staff=_staff(school), initial={"mentee": mentee} if mentee else None)
+        chosen = next((c for c in candidates if c.staff.key == mentee), None)
+        initial = {"mentee": mentee} if mentee else {}
+        if chosen is not None and chosen.reasons:
+            initial["reason"] = chosen.reasons[0]
+        form = AssignForm(staff=_staff(school), initial=initial)
     return {
         "school": school,
         "year": year,
         "years": years,
-        "candidates": needing_mentors(viewer, school, year, viewer.today),
+        "candidates": candidates,
         "mentorships": list(mentorships_for(viewer, school, year)),
         "form": form if manages and year is not None else None,
     }

@@ -70,3 +70,16 @@ def test_the_mentee_reads_her_plan_and_log(as_user, scene):
     text = as_user("teacher").get(url).content.decode()
     assert "Сабак пландоо, баалоо" in text and "Пландоо" in text
     assert 'action="/mentoring/sch-17/mt-1/log/"' not in text  # she does not keep the log
+
+
+def test_assign_from_a_candidates_row_fills_in_the_teacher_and_why(as_user, scene):
+    today = timezone.localdate()
+    f.make_year(
+        scene.school, key="live", start=today - dt.timedelta(days=60), end=today + dt.timedelta(120)
+    )
+    newcomer = f.make_staff(scene.school, key="t-came", since=today - dt.timedelta(10))
+    f.make_employment(newcomer, start=dt.date(2001, 9, 1))  # experienced: newly arrived only
+    url = reverse("mentoring:list", args=[scene.school.key]) + "?mentee=t-came"
+    text = as_user("deputy").get(url).content.decode()
+    assert '<option value="t-came" selected>' in text
+    assert '<option value="newly_arrived" selected>' in text
