@@ -70,6 +70,9 @@ def for_viewer(viewer) -> list[Attention]:
                 )
             )
     own_card = reverse("people:edit", args=[school.key, viewer.staff.key])
+    own_growth = reverse("people:self_development", args=[school.key, viewer.staff.key])
     for finding in part.about.get(viewer.staff.pk, []):
-        items.append(Attention(text=finding.message, url=own_card, severity=finding.severity))
+        # DOC-10: a missing self-development topic is written on its own page.
+        url = own_growth if finding.rule == "STAFF-SELFDEV" else own_card
+        items.append(Attention(text=finding.message, url=url, severity=finding.severity))
     return items

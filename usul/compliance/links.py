@@ -27,6 +27,9 @@ ACTION_OF_PAGE = {
     "analysis:analysis": "write_analysis",
 }
 
+# Pages about one person, fixed by that person or the leadership (edit_own_card).
+STAFF_PAGES = ("people:edit", "people:self_development")
+
 
 def _staff_key(finding: Finding) -> str | None:
     if finding.subject_type == STAFF:
@@ -44,12 +47,14 @@ def fix_url(
         return ""
     if association is None and finding.associations:
         association = (associations or {}).get(finding.associations[0])
-    if name == "people:edit":
+    if name in STAFF_PAGES:
         staff_key = _staff_key(finding)
         own = viewer.staff is not None and viewer.staff.key == staff_key
         if not staff_key or not (own or can(viewer, "manage_school", school)):
             return ""
-        return reverse(name, args=[school.key, staff_key])
+        url = reverse(name, args=[school.key, staff_key])
+        # DOC-10: the topic is the year's — the page opens on the year checked.
+        return f"{url}?year={year.key}" if name == "people:self_development" else url
     target = association if association is not None else school
     if not can(viewer, ACTION_OF_PAGE[name], target):
         return ""

@@ -235,11 +235,7 @@ RULES: list[Rule] = [
         WARNING,
         PER_STAFF,
         _("Each teacher works on a self-development topic for the year."),
-        "",
-        recorded_by=_(
-            "Usul has no page for self-development topics yet: the deputy director records "
-            "the teacher's topic in the school's bundle."
-        ),
+        "people:self_development",
     ),
     Rule(
         "STAFF-DATABANK",

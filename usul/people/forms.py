@@ -219,3 +219,47 @@ def formset_rows(formset, existing) -> tuple[list[Row], list[forms.Form]]:
         rows.append(Row(values=form.values(), instance=instance, delete=data.get("DELETE", False)))
         row_forms.append(form)
     return rows, row_forms
+
+
+class SelfDevelopmentForm(text_limits.NamedLimits):
+    """The year's self-development topic (DOC-10); the year comes from the page."""
+
+    topic = forms.CharField(
+        label=_("Topic"),
+        max_length=text_limits.SENTENCE,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    plan = forms.CharField(
+        label=_("Plan of work on the topic"),
+        required=False,
+        max_length=text_limits.PARAGRAPH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    expected_result = forms.CharField(
+        label=_("Expected result"),
+        required=False,
+        max_length=text_limits.PARAGRAPH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class CreativeReportForm(text_limits.NamedLimits):
+    once = OnceField()
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    form = forms.CharField(
+        label=_("Form of the report"),
+        max_length=200,
+        help_text=_("For example: an open lesson, a talk at an MA meeting, an article."),
+    )
+    materials = forms.CharField(
+        label=_("Materials"),
+        required=False,
+        max_length=text_limits.PARAGRAPH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    link = forms.CharField(
+        label=_("Link"),
+        required=False,
+        max_length=500,
+        widget=forms.URLInput(attrs={"placeholder": "https://"}),
+    )

@@ -220,6 +220,9 @@ class SelfDevelopmentTopic(TimeStamped):
         related_name="+",
     )
     topic = models.TextField(_("topic"))
+    # DOC-10: how the teacher works on the topic through the year, and what it should give.
+    plan = models.TextField(_("plan of work on the topic"), blank=True)
+    expected_result = models.TextField(_("expected result"), blank=True)
     history = HistoricalRecords()
 
     school_field = "staff__school"
@@ -231,6 +234,33 @@ class SelfDevelopmentTopic(TimeStamped):
 
     def __str__(self) -> str:
         return self.topic
+
+
+class CreativeReport(TimeStamped):
+    """A creative report on the self-development topic (DOC-10, DUTY-1): an open lesson, a talk
+    at an MA meeting, an article, a master class — with its materials or a link to them."""
+
+    topic = models.ForeignKey(
+        SelfDevelopmentTopic,
+        verbose_name=_("self-development topic"),
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    date = models.DateField(_("date"))
+    form = models.CharField(_("form of the report"), max_length=200)
+    materials = models.TextField(_("materials"), blank=True)
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    school_field = "topic__staff__school"
+
+    class Meta:
+        ordering = ["topic", "date", "id"]
+        verbose_name = _("creative report")
+        verbose_name_plural = _("creative reports")
+
+    def __str__(self) -> str:
+        return self.form
 
 
 class Course(TimeStamped):

@@ -134,7 +134,10 @@ def staff_card(viewer: Viewer, school: School, key: str) -> Staff:
             "positions",
             Prefetch("teaching", queryset=Teaching.objects.select_related("year", "subject")),
             Prefetch(
-                "self_development", queryset=SelfDevelopmentTopic.objects.select_related("year")
+                "self_development",
+                queryset=SelfDevelopmentTopic.objects.select_related("year").annotate(
+                    report_count=Count("reports")
+                ),
             ),
             Prefetch(
                 "thematic_plans",

@@ -8,6 +8,7 @@ so the page can put them next to that row.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,10 +21,19 @@ from django.utils.translation import gettext as _
 
 from usul.accounts.policy import Viewer, require
 from usul.lib.history import delete_with_history, save_with_history
-from usul.people.models import Category, Employment, Position, Staff, Teaching
-from usul.schools.models import School
+from usul.lib.text_limits import PARAGRAPH, SENTENCE, require_within
+from usul.people.models import (
+    Category,
+    CreativeReport,
+    Employment,
+    Position,
+    SelfDevelopmentTopic,
+    Staff,
+    Teaching,
+)
+from usul.schools.models import School, SchoolYear
 from usul.schools.services import unique_key
-from usul.schools.validation import check_interval, check_key, required
+from usul.schools.validation import check_interval, check_key, given, required
 
 # Fields of the card itself (the data bank of DOC-9).
 PERSONAL_FIELDS = (
@@ -153,6 +163,11 @@ def _check_category(staff, values, index):
         start_label=_("Awarded"),
         end_label=_("Valid until"),
     )
+    # Certification is recorded once it took place (HEAD-D3): an award is never in the future.
+    if values["awarded"] > timezone.localdate():
+        raise _row_error(
+            "categories", index, "awarded", _("“Awarded”: the day cannot be in the future.")
+        )
 
 
 def _check_teaching(staff, values, index):
@@ -255,3 +270,89 @@ def staff_update(
         if rows is not None:
             _sync_rows(actor=actor, staff=staff, section=section, rows=rows)
     return staff
+
+
+# Self-development (DOC-10, DUTY-1): the teacher's topic of the year and creative reports on it.
+REPORT_FORM_LIMIT = 200
+LINK_LIMIT = 500
+
+
+@transaction.atomic
+def self_development_save(
+    *,
+    actor: Viewer,
+    staff: Staff,
+    year: SchoolYear,
+    topic: str,
+    plan: str = "",
+    expected_result: str = "",
+) -> SelfDevelopmentTopic:
+    """The teacher's self-development topic for ``year`` with its plan and expected result
+    (DOC-10): one per year — saving again edits it, the history keeps what it said. The teacher
+    records their own (DUTY-1); the leadership may too (``edit_own_card``)."""
+    require(actor, "edit_own_card", staff)
+    if year.school_id != staff.school_id:
+        raise ValidationError({"year": _("School year: it belongs to another school.")})
+    values = {
+        "topic": (topic or "").strip(),
+        "plan": (plan or "").strip(),
+        "expected_result": (expected_result or "").strip(),
+    }
+    required(values["topic"], field="topic", label=_("Topic"))
+    require_within("topic", _("Topic"), values["topic"], SENTENCE)
+    require_within("plan", _("Plan of work on the topic"), values["plan"], PARAGRAPH)
+    require_within("expected_result", _("Expected result"), values["expected_result"], PARAGRAPH)
+    record = (
+        SelfDevelopmentTopic.objects.select_for_update()
+        .filter(staff=staff, year=year)
+        .order_by("id")
+        .first()
+    )
+    if record is None:
+        record = SelfDevelopmentTopic(staff=staff, year=year, **values)
+        save_with_history(record, actor)
+        return record
+    changed = [name for name, value in values.items() if getattr(record, name) != value]
+    if changed:
+        for name in changed:
+            setattr(record, name, values[name])
+        save_with_history(record, actor, changed)
+    return record
+
+
+@transaction.atomic
+def creative_report_add(
+    *,
+    actor: Viewer,
+    topic: SelfDevelopmentTopic,
+    date: dt.date | None,
+    form: str,
+    materials: str = "",
+    link: str = "",
+) -> CreativeReport:
+    """A creative report on the year's topic (DOC-10): on a day of that school year, never in
+    the future — the list records what was given."""
+    require(actor, "edit_own_card", topic.staff)
+    form = (form or "").strip()
+    materials = (materials or "").strip()
+    link = (link or "").strip()
+    date = given(date, field="date", label=_("Date"))
+    year = topic.year
+    if not year.in_window(date):
+        raise ValidationError(
+            {
+                "date": _("Date: the day must fall within the school year %(year)s.")
+                % {"year": year.key}
+            }
+        )
+    if date > actor.today:
+        raise ValidationError({"date": _("Date: the day cannot be in the future.")})
+    required(form, field="form", label=_("Form of the report"))
+    require_within("form", _("Form of the report"), form, REPORT_FORM_LIMIT)
+    require_within("materials", _("Materials"), materials, PARAGRAPH)
+    require_within("link", _("Link"), link, LINK_LIMIT)
+    if link and not link.startswith(("http://", "https://")):
+        raise ValidationError({"link": _("Link: give an address starting with https://.")})
+    report = CreativeReport(topic=topic, date=date, form=form, materials=materials, link=link)
+    save_with_history(report, actor)
+    return report

@@ -9,4 +9,20 @@ urlpatterns = [
     path("<str:school>/new/", views.staff_create, name="create"),
     path("<str:school>/<str:key>/", views.staff_detail, name="detail"),
     path("<str:school>/<str:key>/edit/", views.staff_edit, name="edit"),
+    # DOC-10, DUTY-1: the topic of the year, its plan and creative reports
+    path(
+        "<str:school>/<str:key>/self-development/",
+        views.self_development,
+        name="self_development",
+    ),
+    path(
+        "<str:school>/<str:key>/self-development/topic/",
+        views.self_development_save,
+        name="self_development_save",
+    ),
+    path(
+        "<str:school>/<str:key>/self-development/report/",
+        views.creative_report_add,
+        name="creative_report_add",
+    ),
 ]

@@ -10,15 +10,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
 
 from usul.accounts.history import Ref, Source, change_history
 from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association, HeadTerm, Membership
 from usul.lib.forms import add_service_errors
+from usul.lib.views import form_post
 from usul.people import services
 from usul.people.forms import (
     MA_HEAD,
+    CreativeReportForm,
+    SelfDevelopmentForm,
     StaffCardForm,
     StaffFilterForm,
     formset_rows,
@@ -26,14 +30,16 @@ from usul.people.forms import (
 )
 from usul.people.models import (
     Category,
+    CreativeReport,
     Employment,
     Position,
+    SelfDevelopmentTopic,
     Staff,
     Teaching,
 )
 from usul.people.selectors import matches, personal_data, staff_at, staff_card
 from usul.schools.models import SchoolYear, Subject
-from usul.schools.selectors import visible_school
+from usul.schools.selectors import visible_school, year_asked
 
 # Personal data (policy): shown, and kept in the history, only for those who may read it.
 PERSONAL_SECTIONS = ("employment", "categories")
@@ -246,3 +252,127 @@ def staff_edit(request, school, key):
             "manages": manages,
         },
     )
+
+
+# Self-development (DOC-10, DUTY-1): the topic of each year with its plan, expected result and
+# creative reports; the teacher keeps their own, the history of the years stays on the page.
+def _self_development_context(request, school, staff, year, years, **forms) -> dict:
+    viewer = request.viewer
+    topics = list(
+        SelfDevelopmentTopic.objects.filter(staff=staff)
+        .select_related("year")
+        .prefetch_related(Prefetch("reports", queryset=CreativeReport.objects.order_by("date")))
+        .order_by("-year__start", "id")
+    )
+    current = next((t for t in topics if year is not None and t.year_id == year.pk), None)
+    may_edit = can(viewer, "edit_own_card", staff) and year is not None
+    context = {
+        "school": school,
+        "staff": staff,
+        "year": year,
+        "years": years,
+        "topic": current,
+        "topics": topics,
+        "topic_form": None,
+        "report_form": None,
+    }
+    if may_edit:
+        context["topic_form"] = forms.get("topic_form") or SelfDevelopmentForm(
+            initial={
+                "topic": current.topic if current else "",
+                "plan": current.plan if current else "",
+                "expected_result": current.expected_result if current else "",
+            }
+        )
+        if current is not None:
+            context["report_form"] = forms.get("report_form") or CreativeReportForm(
+                initial={"date": viewer.today}
+            )
+    return context
+
+
+def _self_development_page(request, school: str, key: str):
+    viewer = request.viewer
+    school_obj = visible_school(viewer, school, with_years=True)
+    staff = get_visible(viewer, Staff.objects.filter(school=school_obj), key=key)
+    year, years = year_asked(school_obj, viewer.today, request.GET, request.POST)
+    return school_obj, staff, year, years
+
+
+@login_required
+@require_GET
+def self_development(request, school, key):
+    school_obj, staff, year, years = _self_development_page(request, school, key)
+    context = _self_development_context(request, school_obj, staff, year, years)
+    return render(request, "people/self_development.html", context)
+
+
+def _back_to_year(school, staff, year, anchor: str = "") -> str:
+    url = reverse("people:self_development", args=[school.key, staff.key])
+    return f"{url}?year={year.key}{anchor}"
+
+
+@login_required
+@form_post
+def self_development_save(request, school, key):
+    viewer = request.viewer
+    school_obj, staff, year, years = _self_development_page(request, school, key)
+    require(viewer, "edit_own_card", staff)
+    form = SelfDevelopmentForm(request.POST)
+    if year is None:
+        form.add_error(None, _("School year: the school has no school year yet."))
+    if form.is_valid() and year is not None:
+        try:
+            services.self_development_save(
+                actor=viewer, staff=staff, year=year, **form.cleaned_data
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The self-development topic is saved."))
+            return redirect(_back_to_year(school_obj, staff, year))
+    context = _self_development_context(request, school_obj, staff, year, years, topic_form=form)
+    return render(request, "people/self_development.html", context, status=400)
+
+
+@login_required
+@form_post
+def creative_report_add(request, school, key):
+    viewer = request.viewer
+    school_obj, staff, year, years = _self_development_page(request, school, key)
+    require(viewer, "edit_own_card", staff)
+    form = CreativeReportForm(request.POST)
+    topic = (
+        SelfDevelopmentTopic.objects.filter(staff=staff, year=year)
+        .select_related("year", "staff")
+        .order_by("id")
+        .first()
+    )
+    if topic is None:
+        form.add_error(None, _("Write the topic of the year first: a report is on a topic."))
+    if form.is_valid() and topic is not None:
+        data = form.cleaned_data
+        try:
+            created = create_once(
+                request.user,
+                data["once"],
+                lambda: services.creative_report_add(
+                    actor=viewer,
+                    topic=topic,
+                    date=data["date"],
+                    form=data["form"],
+                    materials=data["materials"],
+                    link=data["link"],
+                ),
+                lambda _r: _back_to_year(school_obj, staff, topic.year, "#reports"),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if created.repeated:
+                messages.info(request, ALREADY_SENT)
+            else:
+                messages.success(request, _("The creative report is added."))
+            return redirect(created.address)
+    context = _self_development_context(request, school_obj, staff, year, years, report_form=form)
+    return render(request, "people/self_development.html", context, status=400)

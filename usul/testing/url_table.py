@@ -117,6 +117,7 @@ POST_ONLY = "302 405 405 405 405 405 405 405 405 405"
 LEADERSHIP = "302 403 403 403 200 200 200 403 404 200"
 # A staff card, edited by its person and the leadership (edit_own_card):
 OWN_CARD = "302 200 403 403 200 200 200 403 404 200"
+OWN_CARD_FORM_EMPTY = "302 400 403 403 400 400 400 403 404 400"
 # A form of the MA's head and the leadership (manage_association), shown; sent empty; a button:
 MA_FORM = "302 403 403 200 200 200 200 403 404 200"
 MA_FORM_EMPTY = "302 403 403 400 400 400 400 403 404 400"
@@ -166,6 +167,11 @@ TABLE = [
     Row("people:detail", ("school", "owner"), READ),
     # her own card is edited by the teacher herself (edit_own_card)
     Row("people:edit", ("school", "owner"), OWN_CARD, post=OWN_CARD),
+    # self-development (DOC-10, DUTY-1): read by every colleague, like the topic on the card;
+    # written by the teacher and the leadership (edit_own_card)
+    Row("people:self_development", ("school", "owner"), READ),
+    Row("people:self_development_save", ("school", "owner"), READ, post=OWN_CARD_FORM_EMPTY),
+    Row("people:creative_report_add", ("school", "owner"), READ, post=OWN_CARD_FORM_EMPTY),
     # associations: the MA's composition, head and orders are the leadership's (manage_school)
     Row("associations:list", ("school",), READ),
     Row("associations:create", ("school",), LEADERSHIP, post=LEADERSHIP),
