@@ -21,6 +21,7 @@ PROVIDERS = [
     "usul.lessons",
     "usul.rights",
     "usul.mentoring",
+    "usul.people",
     "usul.notifications",
 ]
 

@@ -30,6 +30,19 @@ def add_years(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months later; past a shorter month's end, its last day
+    (31 August + 6 months is 28 or 29 February)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
 def union_days(periods: Iterable[tuple[dt.date, dt.date | None]], as_of: dt.date) -> int:
     """Calendar days in the union of periods, both ends included, each cut at ``as_of``.
 

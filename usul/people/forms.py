@@ -140,7 +140,13 @@ class CategoryForm(RowForm):
     category = forms.ChoiceField(label=_("Category"), choices=[("", "—"), *CategoryLevel.choices])
     awarded = forms.DateField(label=_("Awarded"), widget=DateInput)
     valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DateInput)
-    fields_order = ("category", "awarded", "valid_until")
+    order = forms.CharField(
+        label=_("Order"),
+        max_length=100,
+        required=False,
+        help_text=_("Its number and date, for example № 45 of 12.03.2024."),
+    )
+    fields_order = ("category", "awarded", "valid_until", "order")
 
 
 class GradesField(forms.CharField):
@@ -263,3 +269,15 @@ class CreativeReportForm(text_limits.NamedLimits):
         max_length=500,
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
     )
+
+
+class CourseForm(text_limits.NamedLimits):
+    """A course of qualification upgrading (DUTY-1, HEAD-D3)."""
+
+    once = OnceField()
+    title = forms.CharField(label=_("Course"), max_length=text_limits.SENTENCE)
+    provider = forms.CharField(label=_("Provider"), max_length=300, required=False)
+    hours = forms.IntegerField(label=_("Hours"), required=False, min_value=1, max_value=2000)
+    start = forms.DateField(label=_("From"), widget=DateInput)
+    end = forms.DateField(label=_("To"), widget=DateInput)
+    certificate = forms.CharField(label=_("Certificate No."), max_length=100, required=False)

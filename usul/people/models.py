@@ -157,6 +157,8 @@ class Category(TimeStamped):
     category = models.CharField(_("category"), max_length=10, choices=CategoryLevel.choices)
     awarded = models.DateField(_("awarded"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    # HEAD-D3: the order that awarded it (its number and date, as written on it).
+    order = models.CharField(_("order"), max_length=100, blank=True)
     history = HistoricalRecords()
 
     school_field = "staff__school"

@@ -15,8 +15,9 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 
 from usul.accounts.policy import Viewer, get_visible, sees_personal_data, visible
-from usul.lib.dates import age_at, covers, union_days, years_from_days
+from usul.lib.dates import add_months, add_years, age_at, covers, union_days, years_from_days
 from usul.people.models import (
+    TEACHING_ROLES,
     Category,
     CategoryLevel,
     Course,
@@ -189,3 +190,76 @@ def personal_data(viewer: Viewer, staff: Staff, day: dt.date) -> dict[str, Any] 
             staff.courses.all(), key=lambda c: (c.start is not None, c.start), reverse=True
         ),
     }
+
+
+# Reminders of certification and qualification upgrading (HEAD-D3, SVC-D2).
+@dataclass
+class GrowthDue:
+    """What a teacher is due for at a day: a category expiring within the school's
+    ``category_reminder_months`` (or expired), no course in the last ``course_reminder_years``."""
+
+    staff: Staff
+    category: Category | None  # the latest awarded, if its validity ends within the window
+    last_course: dt.date | None  # when the latest course ended (None: no course at all)
+    course_due: bool
+
+    @property
+    def due(self) -> bool:
+        return self.category is not None or self.course_due
+
+
+def growth_due(school: School, staff: Staff, day: dt.date) -> GrowthDue:
+    """Reads ``categories`` and ``courses`` through ``.all()``: prefetch them.
+
+    A category is reminded of when its ``valid_until`` is at most
+    ``category_reminder_months`` months after ``day`` (expired ones too, until a new one is
+    awarded); a course is due when the latest course ended more than ``course_reminder_years``
+    years before ``day`` — a course ending exactly that day still counts."""
+    horizon = add_months(day, school.category_reminder_months)
+    awarded = [c for c in staff.categories.all() if c.awarded <= day]
+    latest = max(awarded, key=lambda c: c.awarded, default=None)
+    expiring = (
+        latest
+        if latest is not None and latest.valid_until is not None and latest.valid_until <= horizon
+        else None
+    )
+    ends: list[dt.date] = [d for c in staff.courses.all() if (d := c.end or c.start) is not None]
+    last = max(ends, default=None)
+    since = add_years(day, -school.course_reminder_years)
+    return GrowthDue(
+        staff=staff, category=expiring, last_course=last, course_due=last is None or last < since
+    )
+
+
+def growth_due_for(
+    viewer: Viewer, school: School, day: dt.date, only: Staff | None = None
+) -> list[GrowthDue]:
+    """Who of the school's teachers (a teaching position at ``day``) is due, as far as
+    ``viewer`` may read their personal data: the person, their MA head, the leadership, the
+    district. A fixed number of queries."""
+    from usul.associations.models import Membership
+
+    queryset = Staff.objects.filter(school=school)
+    if only is not None:
+        queryset = queryset.filter(pk=only.pk)
+    staff = (
+        visible(viewer, queryset)
+        .select_related("school")
+        .prefetch_related(
+            "positions",
+            Prefetch("categories", queryset=visible(viewer, Category.objects.all())),
+            Prefetch("courses", queryset=visible(viewer, Course.objects.all())),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("association"),
+            ),
+        )
+    )
+    rows = []
+    for person in staff:
+        if not roles_at(person, day) & TEACHING_ROLES or not sees_personal_data(viewer, person):
+            continue
+        due = growth_due(school, person, day)
+        if due.due:
+            rows.append(due)
+    return rows

@@ -24,6 +24,7 @@ from usul.lib.history import delete_with_history, save_with_history
 from usul.lib.text_limits import PARAGRAPH, SENTENCE, require_within
 from usul.people.models import (
     Category,
+    Course,
     CreativeReport,
     Employment,
     Position,
@@ -356,3 +357,78 @@ def creative_report_add(
     report = CreativeReport(topic=topic, date=date, form=form, materials=materials, link=link)
     save_with_history(report, actor)
     return report
+
+
+# Qualification upgrading (DUTY-1, HEAD-D3, SVC-D2): the person records their own courses.
+COURSE_HOURS_LIMIT = 2000
+
+
+@transaction.atomic
+def course_add(
+    *,
+    actor: Viewer,
+    staff: Staff,
+    title: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    provider: str = "",
+    hours: int | None = None,
+    certificate: str = "",
+) -> Course:
+    """A course the person attended: its dates (ending on or after it starts, begun by today),
+    hours and certificate — a certificate number appears once among the person's courses."""
+    require(actor, "edit_own_card", staff)
+    title, provider, certificate = (
+        (title or "").strip(),
+        (provider or "").strip(),
+        (certificate or "").strip(),
+    )
+    required(title, field="title", label=_("Course"))
+    require_within("title", _("Course"), title, SENTENCE)
+    require_within("provider", _("Provider"), provider, 300)
+    require_within("certificate", _("Certificate No."), certificate, 100)
+    start = given(start, field="start", label=_("From"))
+    end = given(end, field="end", label=_("To"))
+    check_interval(start, end, field="end", start_label=_("From"), end_label=_("To"))
+    if start > actor.today:
+        raise ValidationError(
+            {"start": _("From: a course is recorded once it has begun; this day is ahead.")}
+        )
+    if hours is not None and not 1 <= hours <= COURSE_HOURS_LIMIT:
+        raise ValidationError(
+            {"hours": _("Hours: between 1 and %(limit)s.") % {"limit": COURSE_HOURS_LIMIT}}
+        )
+    if certificate:
+        # Row-locked through the person: two saves at once cannot both add the number.
+        Staff.objects.select_for_update().filter(pk=staff.pk).first()
+        # Compared in Python: SQLite's case-insensitive match does not fold Cyrillic.
+        wanted = " ".join(certificate.split()).casefold()
+        earlier = next(
+            (
+                c
+                for c in Course.objects.filter(staff=staff).exclude(certificate="")
+                if " ".join(c.certificate.split()).casefold() == wanted
+            ),
+            None,
+        )
+        if earlier is not None:
+            raise ValidationError(
+                {
+                    "certificate": _(
+                        "Certificate No.: %(number)s is already recorded for the course "
+                        "“%(title)s”."
+                    )
+                    % {"number": certificate, "title": earlier.title}
+                }
+            )
+    course = Course(
+        staff=staff,
+        title=title,
+        provider=provider,
+        hours=hours,
+        start=start,
+        end=end,
+        certificate=certificate,
+    )
+    save_with_history(course, actor)
+    return course

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,11 +17,13 @@ from usul.accounts.history import Ref, Source, change_history
 from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association, HeadTerm, Membership
+from usul.lib.dates import covers
 from usul.lib.forms import add_service_errors
 from usul.lib.views import form_post
 from usul.people import services
 from usul.people.forms import (
     MA_HEAD,
+    CourseForm,
     CreativeReportForm,
     SelfDevelopmentForm,
     StaffCardForm,
@@ -30,6 +33,7 @@ from usul.people.forms import (
 )
 from usul.people.models import (
     Category,
+    Course,
     CreativeReport,
     Employment,
     Position,
@@ -37,7 +41,14 @@ from usul.people.models import (
     Staff,
     Teaching,
 )
-from usul.people.selectors import matches, personal_data, staff_at, staff_card
+from usul.people.selectors import (
+    growth_due,
+    growth_due_for,
+    matches,
+    personal_data,
+    staff_at,
+    staff_card,
+)
 from usul.schools.models import SchoolYear, Subject
 from usul.schools.selectors import visible_school, year_asked
 
@@ -376,3 +387,116 @@ def creative_report_add(request, school, key):
             return redirect(created.address)
     context = _self_development_context(request, school_obj, staff, year, years, report_form=form)
     return render(request, "people/self_development.html", context, status=400)
+
+
+# Qualification upgrading and certification (HEAD-D3, SVC-D2, DUTY-1): personal data, read by
+# the person, the head of their MA, the leadership and the district (the policy's
+# ``view_personal``); anyone else is told the page does not exist.
+def _qualification_page(request, school: str, key: str):
+    viewer = request.viewer
+    school_obj = visible_school(viewer, school)
+    staff = get_visible(viewer, Staff.objects.filter(school=school_obj), key=key)
+    if not can(viewer, "view_personal", staff):
+        raise Http404
+    return school_obj, staff
+
+
+def _qualification_context(request, school, staff, course_form=None) -> dict:
+    viewer = request.viewer
+    today = viewer.today
+    categories = list(
+        visible(viewer, Category.objects.filter(staff=staff)).order_by("-awarded", "-id")
+    )
+    courses = list(visible(viewer, Course.objects.filter(staff=staff)).order_by("-start", "-id"))
+    staff.school = school
+    prefetch_related_objects([staff], "categories", "courses")
+    may_edit = can(viewer, "edit_own_card", staff)
+    return {
+        "school": school,
+        "staff": staff,
+        "today": today,
+        "categories": categories,
+        "courses": courses,
+        "due": growth_due(school, staff, today),
+        "course_form": (course_form or CourseForm()) if may_edit else None,
+        "can_manage": can(viewer, "manage_school", staff),
+    }
+
+
+@login_required
+@require_GET
+def qualification(request, school, key):
+    school_obj, staff = _qualification_page(request, school, key)
+    context = _qualification_context(request, school_obj, staff)
+    return render(request, "people/qualification.html", context)
+
+
+@login_required
+@form_post
+def course_add(request, school, key):
+    viewer = request.viewer
+    school_obj, staff = _qualification_page(request, school, key)
+    require(viewer, "edit_own_card", staff)
+    form = CourseForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = create_once(
+                request.user,
+                data["once"],
+                lambda: services.course_add(
+                    actor=viewer,
+                    staff=staff,
+                    title=data["title"],
+                    provider=data["provider"],
+                    hours=data["hours"],
+                    start=data["start"],
+                    end=data["end"],
+                    certificate=data["certificate"],
+                ),
+                lambda _c: (
+                    reverse("qualification:person", args=[school_obj.key, staff.key]) + "#courses"
+                ),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if created.repeated:
+                messages.info(request, ALREADY_SENT)
+            else:
+                messages.success(request, _("The course is recorded."))
+            return redirect(created.address)
+    context = _qualification_context(request, school_obj, staff, course_form=form)
+    return render(request, "people/qualification.html", context, status=400)
+
+
+@login_required
+@require_GET
+def qualification_summary(request, school):
+    """HEAD-D3, SVC-D2: who is due for certification or a course, per MA and for the school —
+    of the people whose personal data the viewer reads."""
+    viewer = request.viewer
+    school_obj = visible_school(viewer, school)
+    today = viewer.today
+    rows = growth_due_for(viewer, school_obj, today)
+    by_ma: dict = {}
+    outside = []
+    for row in rows:
+        associations = [
+            m.association for m in row.staff.memberships.all() if covers(m.start, m.end, today)
+        ]
+        for association in associations:
+            by_ma.setdefault(association, []).append(row)
+        if not associations:
+            outside.append(row)
+    groups = sorted(by_ma.items(), key=lambda pair: pair[0].name)
+    context = {
+        "school": school_obj,
+        "today": today,
+        "rows": rows,
+        "groups": groups,
+        "outside": outside,
+        "category_due": sum(1 for r in rows if r.category is not None),
+        "course_due": sum(1 for r in rows if r.course_due),
+    }
+    return render(request, "people/qualification_summary.html", context)

@@ -53,6 +53,13 @@ class School(TimeStamped):
     young_specialist_years = models.PositiveIntegerField(_("young specialist, years"), default=3)
     newly_arrived_days = models.PositiveIntegerField(_("newly arrived, days"), default=365)
     ktu_required = models.BooleanField(_("KTU required"), default=True)
+    # HEAD-D3, SVC-D2: home-page reminders of certification and qualification upgrading.
+    category_reminder_months = models.PositiveIntegerField(
+        _("remind of a category expiring, months ahead"), default=6
+    )
+    course_reminder_years = models.PositiveIntegerField(
+        _("remind after years without a course"), default=5
+    )
     history = HistoricalRecords()
 
     school_field = ""

@@ -172,6 +172,17 @@ TABLE = [
     Row("people:self_development", ("school", "owner"), READ),
     Row("people:self_development_save", ("school", "owner"), READ, post=OWN_CARD_FORM_EMPTY),
     Row("people:creative_report_add", ("school", "owner"), READ, post=OWN_CARD_FORM_EMPTY),
+    # qualification upgrading and certification (HEAD-D3, SVC-D2): personal data — the person,
+    # the head of their MA, the leadership and the district read it, a colleague gets 404; the
+    # person and the leadership record courses. The summary lists only whom the viewer may read.
+    Row("qualification:summary", ("school",), READ),
+    Row("qualification:person", ("school", "owner"), MENTORSHIP),
+    Row(
+        "qualification:course_add",
+        ("school", "owner"),
+        MENTORSHIP,
+        post="302 400 404 403 400 400 400 403 404 400",
+    ),
     # associations: the MA's composition, head and orders are the leadership's (manage_school)
     Row("associations:list", ("school",), READ),
     Row("associations:create", ("school",), LEADERSHIP, post=LEADERSHIP),

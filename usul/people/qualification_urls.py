@@ -1,0 +1,13 @@
+"""Qualification upgrading and certification (HEAD-D3, SVC-D2): the school key first, then the
+person's key (docs/CONVENTIONS.md)."""
+
+from django.urls import path
+
+from usul.people import views
+
+app_name = "qualification"
+urlpatterns = [
+    path("<str:school>/", views.qualification_summary, name="summary"),
+    path("<str:school>/<str:key>/", views.qualification, name="person"),
+    path("<str:school>/<str:key>/courses/", views.course_add, name="course_add"),
+]
