@@ -28,7 +28,7 @@ ACTION_OF_PAGE = {
 }
 
 # Pages about one person, fixed by that person or the leadership (edit_own_card).
-STAFF_PAGES = ("people:edit", "people:self_development")
+STAFF_PAGES = ("people:edit", "people:self_development", "thematic:plans")
 
 
 def _staff_key(finding: Finding) -> str | None:

@@ -254,11 +254,7 @@ RULES: list[Rule] = [
         WARNING,
         PER_STAFF,
         _("Each teacher has a calendar-thematic plan for every subject and grade taught."),
-        "",
-        recorded_by=_(
-            "Usul has no page for calendar-thematic plans yet: the deputy director records "
-            "the teacher's plans in the school's bundle."
-        ),
+        "thematic:plans",
     ),
     # --- School rules ------------------------------------------------------------------------
     Rule(

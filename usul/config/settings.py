@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "usul.home",
     "usul.rights",
     "usul.mentoring",
+    "usul.thematic",
     "usul.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("calendar/", include("usul.calendars.urls")),
     path("", include("usul.rights.urls")),
     path("mentoring/", include("usul.mentoring.urls")),
+    path("ctp/", include("usul.thematic.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
 ]

@@ -59,6 +59,7 @@ class Records:
     appeal: object  # the owner's proposal (RIGHT-1)
     nomination: object  # the owner's nomination by the MA (RIGHT-4)
     mentorship: object  # the owner mentored by the observer (SVC-D5), with one logged meeting
+    thematic_plan: object  # the owner's calendar-thematic plan with one lesson (DOC-11)
     feed_token: str  # the owner's private calendar address (calendars:feed)
 
 
@@ -117,6 +118,7 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
     notification = f.make_notification(owner)
     appeal, nomination = _rights_of(association, owner, resolution)
     mentorship = _mentorship_of(year, owner, observer)
+    thematic_plan = _thematic_plan_of(year, owner)
     _, feed_token = calendar_feed_create(actor=viewer_for(owner.user), user=owner.user)
     return Records(
         school=school,
@@ -134,8 +136,23 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
         appeal=appeal,
         nomination=nomination,
         mentorship=mentorship,
+        thematic_plan=thematic_plan,
         feed_token=feed_token,
     )
+
+
+def _thematic_plan_of(year, teacher: Staff):
+    from usul.people.models import ThematicPlan, ThematicPlanItem
+
+    plan = ThematicPlan.objects.create(
+        staff=teacher,
+        year=year,
+        subject=f.make_subject(year.school, key="ctp-physics", name="Физика"),
+        grade=7,
+        kind="subject",
+    )
+    ThematicPlanItem.objects.create(plan=plan, n=1, topic="Кыймыл", hours=1)
+    return plan
 
 
 def _mentorship_of(year, mentee: Staff, mentor: Staff):

@@ -71,6 +71,9 @@ ARGS = {
     "appeal": lambda r: r.appeal.key,
     "nomination": lambda r: r.nomination.key,
     "mentorship": lambda r: r.mentorship.key,
+    "ctp_subject": lambda r: r.thematic_plan.subject.key,
+    "ctp_grade": lambda r: r.thematic_plan.grade,
+    "ctp_kind": lambda r: r.thematic_plan.kind,
     "token": lambda r: r.feed_token,
 }
 
@@ -132,6 +135,10 @@ RECIPIENT = "302 302 404 404 404 404 404 404 404 404"
 # leadership (the mentor, not a role of this table, keeps the log too):
 MENTORSHIP = "302 200 404 200 200 200 200 200 404 200"
 MENTORING_FORM_EMPTY = "302 403 404 403 400 400 400 403 404 400"
+# A teacher's own form (edit_own_card), sent empty:
+OWN_FORM_EMPTY = "302 400 403 403 400 400 400 403 404 400"
+# The address of a calendar-thematic plan: its teacher, year, subject, grade and kind.
+CTP = ("school", "owner", "year", "ctp_subject", "ctp_grade", "ctp_kind")
 TABLE = [
     # the home page; accounts: logging in and out, the language
     Row("home:home", (), "302 200 200 200 200 200 200 200 200 200"),
@@ -314,6 +321,15 @@ TABLE = [
     Row("mentoring:edit", ("school", "mentorship"), MENTORSHIP, post=MENTORING_FORM_EMPTY),
     Row("mentoring:meeting_add", ("school", "mentorship"), MENTORSHIP, post=MENTORING_FORM_EMPTY),
     Row("mentoring:conclude", ("school", "mentorship"), MENTORSHIP, post=MENTORING_FORM_EMPTY),
+    # calendar-thematic plans (DOC-11): read by the school, kept by the teacher and the
+    # leadership (edit_own_card); a form sent empty is shown again
+    Row("thematic:index", (), "302 302 302 302 302 302 302 200 200 200"),
+    Row("thematic:plans", ("school", "owner"), READ),
+    Row("thematic:plan_create", ("school", "owner"), READ, post=OWN_FORM_EMPTY),
+    Row("thematic:plan", CTP, READ),
+    Row("thematic:item_add", CTP, READ, post=OWN_FORM_EMPTY),
+    Row("thematic:import", CTP, READ, post=OWN_FORM_EMPTY),
+    Row("thematic:mark", (*CTP, "=1"), POST_ONLY, post="302 302 403 403 302 302 302 403 404 302"),
     # compliance: the leadership, MA heads (their MA), the district and the administrator
     Row("compliance:index", (), "302 403 403 302 302 302 302 302 302 200"),
     Row("compliance:school", ("school",), OVERSIGHT),

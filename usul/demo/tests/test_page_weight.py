@@ -20,6 +20,7 @@ from usul.calendars.services import calendar_feed_create
 from usul.lessons.models import OpenLesson
 from usul.meetings.models import Meeting
 from usul.mentoring.models import Mentorship
+from usul.people.models import ThematicPlan
 from usul.planning.models import PlanItem, PlanItemMaterial
 from usul.rights.models import Appeal, Nomination
 from usul.testing.url_table import TABLE
@@ -81,6 +82,13 @@ def _demo_records(deputy: User) -> SimpleNamespace:
         reason="newly_arrived",
         start=year.start,
     )
+    thematic_plan = ThematicPlan.objects.create(
+        staff=lesson.teacher,
+        year=year,
+        subject=school.subjects.order_by("key").first(),
+        grade=5,
+        kind="individual",
+    )
     return SimpleNamespace(
         school=school,
         year=year,
@@ -95,6 +103,7 @@ def _demo_records(deputy: User) -> SimpleNamespace:
         appeal=appeal,
         nomination=nomination,
         mentorship=mentorship,
+        thematic_plan=thematic_plan,
         feed_token=token,
     )
 
