@@ -28,6 +28,7 @@ from usul.bundle.services import bundle_export, bundle_import, bundle_preview
 from usul.bundle.services.summary import SECTION_LABELS
 from usul.bundle.validation import BundleInvalid, BundleUnreadable, parse, validate
 from usul.config import env
+from usul.lib import uploads
 from usul.schools.models import School
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -45,9 +46,12 @@ class UploadForm(forms.Form):
 
     def clean_bundle(self):
         upload = self.cleaned_data["bundle"]
-        if upload.size > MAX_BYTES:
+        # A JSON bundle is not one of the uploaded kinds (usul.lib.uploads), but the streaming
+        # limit cuts it off too: an OversizedUpload arrives without its content.
+        limit = min(MAX_BYTES, uploads.max_upload_bytes())
+        if getattr(upload, "oversized", False) or upload.size > limit:
             raise forms.ValidationError(
-                _("The file is larger than %(size)s MB.") % {"size": MAX_BYTES // 1024 // 1024}
+                _("The file is larger than %(size)s MB.") % {"size": max(1, limit // 1024 // 1024)}
             )
         try:
             # utf-8-sig: a file saved by Notepad starts with a byte-order mark.

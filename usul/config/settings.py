@@ -119,6 +119,8 @@ STATIC_ROOT = USUL_HOME / "static"
 MEDIA_ROOT = USUL_HOME / "files"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded files: USUL_HOME/files, never served by URL (usul/lib/uploads.py).
+    "uploads": {"BACKEND": "usul.lib.uploads.PrivateStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -129,11 +131,21 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 # Request bodies. The largest thing anyone sends is a bundle file (20 MB); the form fields
 # together stay far under 1 MB; larger uploads wait on disk, not in memory.
-USUL_MAX_REQUEST_BYTES = env.megabytes("USUL_MAX_REQUEST_MB", 25)
+# An uploaded file (a scan, a material, a roster) is cut off at USUL_MAX_UPLOAD_MB while it
+# streams (usul.lib.uploads.SizeLimitUploadHandler); the request may be a little larger.
+USUL_MAX_UPLOAD_BYTES = env.megabytes("USUL_MAX_UPLOAD_MB", 20)
+USUL_MAX_REQUEST_BYTES = env.megabytes(
+    "USUL_MAX_REQUEST_MB", max(25, USUL_MAX_UPLOAD_BYTES // (1024 * 1024) + 5)
+)
+FILE_UPLOAD_HANDLERS = [
+    "usul.lib.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
-# Uploaded files (plan materials) and their folders: the service's user only.
+# Uploaded files (scans, plan materials) and their folders: the service's user only.
 FILE_UPLOAD_PERMISSIONS = env.PRIVATE_FILE
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = env.PRIVATE_FOLDER
 

@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from usul.accounts.once import OnceField
-from usul.lib import text_limits
+from usul.lib import text_limits, uploads
 from usul.lib.dates import format_date
 from usul.planning.models import PlanItem, PlanItemKind, PlanItemStatus
 from usul.planning.selectors import month_start
@@ -163,7 +163,7 @@ class ResultForm(Revisioned):
 class MaterialForm(text_limits.NamedLimits):
     once = OnceField()
     title = forms.CharField(label=_("Material"), max_length=300)
-    file = forms.FileField(label=_("File"), required=False)
+    file = uploads.form_field(label=_("File"))
     link = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
 
 

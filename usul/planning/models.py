@@ -22,6 +22,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from usul.lib import uploads
 from usul.lib.models import TimeStamped
 
 
@@ -242,7 +243,9 @@ class PlanItemMaterial(TimeStamped):
         PlanItem, verbose_name=_("plan item"), on_delete=models.CASCADE, related_name="materials"
     )
     title = models.CharField(_("title"), max_length=300)
-    file = models.FileField(_("file"), upload_to="plan-materials/%Y/%m/", blank=True)
+    # Checked and stored by usul.lib.uploads; ``file_name`` is the safe name it downloads as.
+    file = models.FileField(_("file"), storage=uploads.private_storage, max_length=200, blank=True)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
     link = models.URLField(_("link"), max_length=500, blank=True)
     added_by = models.ForeignKey(
         "people.Staff",

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from usul.accounts.policy import Viewer, owns_plan, require, viewer_for
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, supervisors_at
+from usul.lib import uploads
 from usul.lib.dates import format_date, month_key
 from usul.lib.history import delete_with_history, history_user, save_with_history
 from usul.lib.locking import check_revision, labels_of
@@ -50,7 +51,6 @@ from usul.planning.selectors import instructions_in_force, plan_changes_since
 from usul.schools.models import DistrictInstruction, SchoolYear
 
 # A seminar's hand-outs and slides; larger files do not belong on a school's slow line.
-MAX_MATERIAL_BYTES = 10 * 1024 * 1024
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
@@ -742,13 +742,16 @@ def plan_item_add_material(
     """Attach a seminar's or event's material: a file, a link, or a described hand-out
     (FUNC-3, FUNC-4; the bank of methodological materials, SVC-T2)."""
     require(actor, "record_plan_item", item)
-    errors = {}
+    errors: dict[str, list[str]] = {}
     if not (title or "").strip():
-        errors["title"] = _("Write the title of the material.")
-    if file is not None and file.size > MAX_MATERIAL_BYTES:
-        errors["file"] = _("The file is larger than %(size)s MB; attach a smaller one.") % {
-            "size": MAX_MATERIAL_BYTES // (1024 * 1024)
-        }
+        errors["title"] = [_("Write the title of the material.")]
+    checked = None
+    if file is not None:
+        # Any of the five accepted kinds, recognised by content (usul.lib.uploads).
+        try:
+            checked = uploads.check(file, field="file")
+        except ValidationError as refused:
+            errors.update(refused.message_dict)
     if errors:
         raise ValidationError(errors)
     material = PlanItemMaterial(
@@ -757,8 +760,9 @@ def plan_item_add_material(
         link=(link or "").strip(),
         added_by=actor.staff,
     )
-    if file is not None:
-        material.file = file
+    if checked is not None:
+        material.file = uploads.store(checked, folder="plan-materials")
+        material.file_name = checked.name
     save_with_history(material, actor)
     _event(item.plan, actor, PlanEventKind.ITEM_RECORDED, title=item.title, material=material.title)
     return material

@@ -12,7 +12,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, owns_plan, require, visible
 from usul.associations.models import Association
+from usul.lib import uploads
 from usul.lib.dates import month_key
 from usul.lib.forms import add_service_errors
 from usul.lib.views import form_post
@@ -546,7 +547,9 @@ def material_file(request, school, ma, year, item, material):
     material = _material_or_404(request, school, ma, year, item, material)
     if not material.file:
         raise Http404
-    return FileResponse(material.file.open("rb"), as_attachment=True)
+    return uploads.attachment(
+        material.file.name, filename=material.file_name or material.file.name.rsplit("/")[-1]
+    )
 
 
 @login_required

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from usul.lib.tests import hostile_files
 from usul.planning import services as s
 from usul.planning.models import PlanItemKind, PlanItemStatus, PlanStatus
 from usul.planning.tests.conftest import act
@@ -134,18 +135,21 @@ def test_materials_are_files_links_or_hand_outs_and_large_files_are_refused(
     approved, teacher, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    slides = SimpleUploadedFile("слайддар.pdf", b"%PDF-1.4 ...", content_type="application/pdf")
+    settings.USUL_MAX_UPLOAD_BYTES = 64 * 1024
+    slides = SimpleUploadedFile("слайддар.pdf", hostile_files.pdf(), content_type="application/pdf")
     material = s.plan_item_add_material(
         actor=act(teacher), item=approved, title="Презентация", file=slides
     )
-    assert material.file.read() == b"%PDF-1.4 ..."
+    assert material.file.read() == hostile_files.pdf()
+    assert material.file_name == "слайддар.pdf"
+    assert material.file.name.startswith("plan-materials/") and "слайд" not in material.file.name
     s.plan_item_add_material(
         actor=act(teacher), item=approved, title="Видео", link="https://example.org/v"
     )
     s.plan_item_add_material(actor=act(teacher), item=approved, title="Таркатма материал")
     assert approved.materials.count() == 3
 
-    big = SimpleUploadedFile("big.pdf", b"0" * (s.MAX_MATERIAL_BYTES + 1))
+    big = SimpleUploadedFile("big.pdf", hostile_files.pdf(b"(" + b"0" * 64 * 1024 + b")"))
     with pytest.raises(ValidationError) as refused:
         s.plan_item_add_material(actor=act(teacher), item=approved, title="Чоң", file=big)
     assert "file" in refused.value.message_dict
