@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from usul.accounts.policy import viewer_for
 from usul.lessons import services as lessons
 from usul.lessons.default_observation_template import DEFAULT_CRITERIA, DEFAULT_JUDGEMENTS
+from usul.lib.tests import hostile_files
 from usul.meetings import services as meetings
 from usul.planning import services as planning
 from usul.planning.models import PlanItem, WorkPlan
@@ -104,7 +105,7 @@ def record_school(school, deputy, *, extra_items: int = 0, extra_visitors=()):
     )
     planning.plan_item_add_material(
         actor=after, item=seminar, title="Таркатма",
-        file=SimpleUploadedFile("tarkatma.pdf", b"%PDF-1.4 handout", "application/pdf"),
+        file=SimpleUploadedFile("tarkatma.pdf", hostile_files.pdf(), "application/pdf"),
     )  # fmt: skip
 
     # A meeting scheduled from the plan, with minutes, attendance and a resolution (ORG-4).
