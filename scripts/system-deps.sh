@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs from Debian what the tests need and a fresh machine may lack: PostgreSQL, Chromium,
-# gettext, poppler (pdftotext) and fonts with ң ө ү. Needs root when something is missing.
+# gettext, poppler (pdftotext), Pango (WeasyPrint) and fonts with ң ө ү. Needs root when something is missing.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
@@ -8,6 +8,9 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v msgfmt >/dev/null || missing+=(gettext)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# WeasyPrint (log-in slips as PDF) draws text with Pango.
+ldconfig -p | grep -q libpango-1.0.so.0 || missing+=(libpango-1.0-0)
+ldconfig -p | grep -q libpangoft2-1.0.so.0 || missing+=(libpangoft2-1.0-0)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 echo "Installing from Debian: ${missing[*]}"
 if [ "$(id -u)" -ne 0 ]; then

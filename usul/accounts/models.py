@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class User(AbstractUser):
@@ -33,6 +35,17 @@ class User(AbstractUser):
     )
     is_administrator = models.BooleanField(_("administrator"), default=False)
     language = models.CharField(_("language"), max_length=5, blank=True)
+    # Set while the password is a one-time one, handed out on a log-in slip or by a reset: the
+    # person must choose their own before anything else, and this one stops working after the
+    # moment given (USUL_ONE_TIME_PASSWORD_DAYS).
+    one_time_password_until = models.DateTimeField(
+        _("one-time password valid until"), null=True, blank=True
+    )
+    # The day the log-in was switched off (by hand, or because the person left the school).
+    deactivated_on = models.DateField(_("switched off on"), null=True, blank=True)
+    # Who created, reset or switched off a log-in, and when. The password hash and the time of
+    # the last log-in are not history.
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
         ordering = ["username"]
@@ -45,6 +58,15 @@ class User(AbstractUser):
         if self.staff_id:
             return str(self.staff)
         return " ".join(part for part in (self.last_name, self.first_name) if part) or self.username
+
+    @property
+    def has_one_time_password(self) -> bool:
+        return self.one_time_password_until is not None
+
+    @property
+    def one_time_password_expired(self) -> bool:
+        until = self.one_time_password_until
+        return until is not None and timezone.now() > until
 
 
 class SentForm(models.Model):

@@ -435,6 +435,25 @@ def _exports_bundle(viewer: Viewer, school: Model) -> bool:
     )
 
 
+def _manages_accounts(viewer: Viewer, obj: Any) -> bool:
+    # Log-ins of a school's staff are created, reset and switched off by its deputies and
+    # director (or the administrator). An account that is not a school's — a district
+    # methodologist's, an administrator's — and the installation itself are the
+    # administrator's alone; nobody of a school resets an administrator's password.
+    if viewer.is_administrator:
+        return True
+    if obj is None or not viewer.is_leadership:
+        return False
+    label = obj._meta.label_lower
+    if label == "accounts.user":
+        if obj.is_superuser or obj.is_administrator or obj.staff_id is None:
+            return False
+        return _own_school(viewer, obj.staff)
+    if label in ("schools.school", "people.staff"):
+        return _own_school(viewer, obj)
+    return False
+
+
 # action -> who may do it on an object. A new action is declared here, nowhere else.
 ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     "view": _views,
@@ -458,15 +477,18 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     "visit_lesson": _visits_lessons_of,
     "view_observation": _views,  # PERSONAL["lessons.observation"]
     "configure_observation_template": _manages_school,
-    "act_for_self": _acts_for_self,  # own language, calendar feed, notifications
+    "act_for_self": _acts_for_self,  # own language, calendar feed, notifications, password
     "submit_appeal": _submits_appeal,  # a proposal or a consultation request (RIGHT-1…3)
     "answer_appeal": _answers_appeal,
     "withdraw_appeal": _withdraws_appeal,
     "keep_mentoring_log": _keeps_mentoring_log,  # SVC-D5: the mentor's log of meetings
+    # log-ins: create, reset to a one-time password, switch off (obj: a school, staff or user)
+    "manage_accounts": _manages_accounts,
+    "read_login_log": lambda v, o: v.is_administrator,  # log-ins, failures and lock-outs
 }
 
 
-def can(viewer: Viewer, action: str, obj: Model) -> bool:
+def can(viewer: Viewer, action: str, obj: Model | None) -> bool:
     try:
         rule = ACTIONS[action]
     except KeyError:
@@ -474,7 +496,7 @@ def can(viewer: Viewer, action: str, obj: Model) -> bool:
     return bool(rule(viewer, obj))
 
 
-def require(viewer: Viewer, action: str, obj: Model) -> None:
+def require(viewer: Viewer, action: str, obj: Model | None) -> None:
     """Raise PermissionDenied unless ``can``; views turn it into a 403 page."""
     if not can(viewer, action, obj):
         raise PermissionDenied(action)

@@ -1,20 +1,29 @@
-"""Log-in, the language switch, and the home page of each role."""
+"""Log-in, the language switch, the person's own account and the administrator's log of
+log-ins."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from usul.accounts.forms import LoginForm
-from usul.accounts.policy import viewer_for
-from usul.accounts.services import user_set_language
+from usul.accounts.forms import LoginForm, PasswordChangeForm
+from usul.accounts.policy import require, viewer_for
+from usul.accounts.selectors import login_log
+from usul.accounts.services import user_change_password, user_set_language
+from usul.lib.forms import add_service_errors
 
 
 class LoginView(auth_views.LoginView):
@@ -36,12 +45,27 @@ class LoginView(auth_views.LoginView):
         return response
 
 
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer once a user name has failed too often from one address (ASVS
+    V6.3.1): the log-in page again, saying so and for how long. It reads the same for a user
+    name that does not exist — the lock-out counts every name alike."""
+    form = LoginForm(request, data=None, initial={"username": (credentials or {}).get("username")})
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request,
+        "accounts/login.html",
+        {"form": form, "locked_out": True, "minutes": minutes, "next": ""},
+        status=429,
+    )
+
+
 def _remember_in_cookie(response, language: str) -> None:
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,
         max_age=settings.LANGUAGE_COOKIE_AGE,
         samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
     )
 
 
@@ -70,3 +94,44 @@ def set_language(request):
         translation.activate(language)
         _remember_in_cookie(response, language)
     return response
+
+
+@login_required
+def account(request):
+    """Menu → my account: the person changes their own password. A one-time password (a log-in
+    slip, a reset) brings them here first, before any other page."""
+    user = request.user
+    form = PasswordChangeForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                user_change_password(
+                    actor=request.viewer,
+                    user=user,
+                    old_password=form.cleaned_data["old_password"],
+                    new_password=form.cleaned_data["new_password1"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                # The session stays logged in with the new password; others of this user end.
+                update_session_auth_hash(request, user)
+                messages.success(request, _("Your new password is saved."))
+                return redirect("home:home")
+        status = 400
+    return render(
+        request,
+        "accounts/account.html",
+        {"form": form, "forced": user.has_one_time_password},
+        status=status,
+    )
+
+
+@login_required
+def log(request):
+    """The administrator's log of log-ins, failed log-ins and lock-outs."""
+    require(request.viewer, "read_login_log", request.user)
+    username = request.GET.get("username", "").strip()[:150]
+    events = login_log(request.viewer, username=username)
+    return render(request, "accounts/log.html", {"events": events, "username": username})

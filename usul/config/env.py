@@ -1,7 +1,8 @@
 """Configuration read from the environment, failing loudly on a bad value.
 
-Usul is configured by two variables only (see README): ``USUL_HOME`` — the data folder — and
-``USUL_DATABASE_URL``. Anything wrong stops the program with one line that names the variable.
+Usul is configured by environment variables (the README's configuration table): ``USUL_HOME`` —
+the data folder —, ``USUL_DATABASE_URL``, ``USUL_HTTPS`` and the rest. Anything wrong stops the
+program with one line that names the variable.
 """
 
 from __future__ import annotations
@@ -96,6 +97,32 @@ def megabytes(name: str, default: int) -> int:
     if not raw.isdigit() or int(raw) < 1:
         raise ConfigurationError(f"{name}={raw!r}: expected a whole number of megabytes, 1 or more")
     return int(raw) * 1024 * 1024
+
+
+def allowed_hosts(https: bool) -> list[str]:
+    """The host names Usul answers to. Never ``*`` by default: on a machine of its own Usul
+    answers to the loopback names only, and in production (``USUL_HTTPS``) the names must be
+    given, so that a forged Host header never reaches a page."""
+    raw = os.environ.get("USUL_ALLOWED_HOSTS", "").strip()
+    hosts = [h.strip() for h in raw.split(",") if h.strip()]
+    if hosts:
+        return hosts
+    if https:
+        raise ConfigurationError(
+            "USUL_ALLOWED_HOSTS: with USUL_HTTPS=1 name the host(s) Usul is reached at, "
+            "e.g. usul.school17.kg"
+        )
+    return ["localhost", "127.0.0.1", "[::1]"]
+
+
+def whole_number(name: str, default: int) -> int:
+    """A whole number, 1 or more."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise ConfigurationError(f"{name}={raw!r}: expected a whole number, 1 or more")
+    return int(raw)
 
 
 def flag(name: str, default: bool) -> bool:

@@ -11,3 +11,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The real hash costs about half a second per user created in a test.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Most tests look at pages, not at the second factor: they log in without it. The tests of
+# two-factor log-in (usul/accounts/tests/test_two_factor.py) switch the requirement on.
+USUL_REQUIRE_2FA = False

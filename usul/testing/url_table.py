@@ -166,6 +166,14 @@ TABLE = [
         "302 302 302 302 302 302 302 302 302 302",
         post="302 302 302 302 302 302 302 302 302 302",
     ),
+    # each person's own account (their password); the administrator's log of log-ins
+    Row(
+        "accounts:account",
+        (),
+        "302 200 200 200 200 200 200 200 200 200",
+        post="302 400 400 400 400 400 400 400 400 400",
+    ),
+    Row("accounts:log", (), "302 403 403 403 403 403 403 403 403 200"),
     Row("admin:*", (), "302 302 302 302 302 302 302 302 302 302"),  # Django's admin: staff only
     # schools and people: readable by the school and its district; changed by its leadership
     Row("schools:overview", ("school",), READ),
