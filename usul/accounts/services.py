@@ -236,6 +236,8 @@ def user_activate(*, actor: Viewer, user: User) -> NewLogin:
     """Switch a log-in on again, with a new one-time password (the old one may be known to
     others by now)."""
     require(actor, "manage_accounts", user)
+    if user.is_active:
+        raise ValidationError(_("The log-in of %(name)s is switched on already.") % {"name": user})
     if user.staff is not None and _has_left(user.staff, actor.today):
         raise ValidationError(
             _("%(name)s holds no position at the school today; give them a position first.")

@@ -118,6 +118,8 @@ READ = "302 200 200 200 200 200 200 200 404 200"
 POST_ONLY = "302 405 405 405 405 405 405 405 405 405"
 # Changed by the school's leadership (manage_school):
 LEADERSHIP = "302 403 403 403 200 200 200 403 404 200"
+# A button of the school's leadership, done and sent back to its page:
+LEADERSHIP_BUTTON = "302 403 403 403 302 302 302 403 404 302"
 # A staff card, edited by its person and the leadership (edit_own_card):
 OWN_CARD = "302 200 403 403 200 200 200 403 404 200"
 OWN_CARD_FORM_EMPTY = "302 400 403 403 400 400 400 403 404 400"
@@ -174,6 +176,14 @@ TABLE = [
         post="302 400 400 400 400 400 400 400 400 400",
     ),
     Row("accounts:log", (), "302 403 403 403 403 403 403 403 403 200"),
+    # a school's log-ins: created, reset and switched off by its leadership (manage_accounts);
+    # a button's address shown with GET leads back to the list
+    Row("accounts:school", ("school",), LEADERSHIP),
+    Row("accounts:create", ("school",), LEADERSHIP_BUTTON, post=LEADERSHIP_BUTTON),
+    Row("accounts:slips_pdf", ("school",), LEADERSHIP_BUTTON, post=LEADERSHIP_BUTTON),
+    Row("accounts:reset", ("school", "owner"), LEADERSHIP_BUTTON, post=LEADERSHIP),
+    Row("accounts:switch_off", ("school", "owner"), LEADERSHIP_BUTTON, post=LEADERSHIP_BUTTON),
+    Row("accounts:switch_on", ("school", "owner"), LEADERSHIP_BUTTON, post=LEADERSHIP_BUTTON),
     Row("admin:*", (), "302 302 302 302 302 302 302 302 302 302"),  # Django's admin: staff only
     # schools and people: readable by the school and its district; changed by its leadership
     Row("schools:overview", ("school",), READ),

@@ -180,6 +180,8 @@ def test_links_in_the_feed_use_the_configured_address_not_the_requests_host(
     client, ma_year, month, settings
 ):
     settings.USUL_BASE_URL = "https://usul.school17.kg"
+    # Even on an installation told to answer any host name (USUL_ALLOWED_HOSTS=*).
+    settings.ALLOWED_HOSTS = ["*"]
     path = make_address(client, f.make_user(ma_year.member))
     response = client.get(path, headers={"Host": "evil.example"})
     links = [str(e["URL"]) for e in icalendar.Calendar.from_ical(response.content).walk("VEVENT")]
@@ -189,6 +191,7 @@ def test_links_in_the_feed_use_the_configured_address_not_the_requests_host(
 
 def test_without_a_configured_address_the_feed_offers_no_links(client, ma_year, month, settings):
     settings.USUL_BASE_URL = ""
+    settings.ALLOWED_HOSTS = ["*"]
     path = make_address(client, f.make_user(ma_year.member))
     response = client.get(path, headers={"Host": "evil.example"})
     calendar = icalendar.Calendar.from_ical(response.content)
