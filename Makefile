@@ -18,9 +18,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 setup: $(VENV)/.installed
 
 ## make run: set up, prepare the database, load the demo school if empty, serve on :8000
+# The demo is looked at on one's own machine with the printed passwords: two-factor log-in is
+# not required there unless USUL_REQUIRE_2FA=1 is given (README, "Log-in and production").
 run: setup
 	$(BIN)/usul demo --if-empty
-	$(BIN)/usul serve --host 127.0.0.1 --port 8000
+	USUL_REQUIRE_2FA=$${USUL_REQUIRE_2FA:-0} $(BIN)/usul serve --host 127.0.0.1 --port 8000
 
 ## make test: everything the tests need, then the suite on SQLite and PostgreSQL + browser
 test: setup system-deps

@@ -209,3 +209,25 @@ def switch(request, school, key, state):
             messages.error(request, message)
         return redirect(_list(school))
     return _slips_page(request, school, [made])
+
+
+@login_required
+def remove_second_factor(request, school, key):
+    """A colleague lost their phone: their second factor goes, and they enrol again at the next
+    log-in (a role that requires it cannot go on without)."""
+    from usul.accounts.two_factor import two_factor_remove
+
+    school = _school(request, school)
+    user = _user(school, key)
+    require(request.viewer, "manage_accounts", user)
+    if request.method == "POST":
+        try:
+            two_factor_remove(actor=request.viewer, user=user)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request, _("The second factor of %(name)s is removed.") % {"name": user}
+            )
+    return redirect(_list(school))

@@ -53,24 +53,16 @@ class NoStoreMiddleware:
         return response
 
 
-# Pages a person reaches before their log-in is complete: choosing their own password, and
-# (required roles) enrolling or giving their second factor; logging out and the language.
-OPEN_BEFORE_COMPLETE = frozenset(
-    {
-        "accounts:account",
-        "accounts:logout",
-        "accounts:language",
-        "accounts:two_factor",
-        "accounts:two_factor_verify",
-        "set_language",
-    }
-)
+# Pages a person reaches before their log-in is complete, besides the step that is missing:
+# logging out and the language.
+OPEN_BEFORE_COMPLETE = frozenset({"accounts:logout", "accounts:language", "set_language"})
 
 
 class LoginCompleteMiddleware:
     """A log-in is complete when the person has chosen their own password (a one-time password
-    is only for that) and, where required, given their second factor (ASVS V6.3.3): until then
-    every other page sends them to the step that is missing."""
+    is only for that) and, where they have or need one, given their second factor (ASVS
+    V6.3.3): until then every other page sends them to the step that is missing, and only that
+    step opens — not even their account page opens before the second factor is given."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -90,6 +82,6 @@ class LoginCompleteMiddleware:
         if match is None or match.view_name in OPEN_BEFORE_COMPLETE:
             return None
         step = missing_step(request)
-        if step is None:
+        if step is None or match.view_name == step:
             return None
         return redirect(step)

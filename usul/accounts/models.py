@@ -41,6 +41,9 @@ class User(AbstractUser):
     one_time_password_until = models.DateTimeField(
         _("one-time password valid until"), null=True, blank=True
     )
+    # Enrolled a phone for two-factor log-in (usul.accounts.two_factor). Kept here, not only in
+    # django-otp's tables, so that a page asks no query to know whether a code is due.
+    second_factor = models.BooleanField(_("two-factor log-in"), default=False)
     # The day the log-in was switched off (by hand, or because the person left the school).
     deactivated_on = models.DateField(_("switched off on"), null=True, blank=True)
     # Who created, reset or switched off a log-in, and when. The password hash and the time of

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
 
 from usul.accounts.forms import LoginForm, PasswordChangeForm
 from usul.accounts.policy import require, viewer_for
@@ -135,3 +136,86 @@ def log(request):
     username = request.GET.get("username", "").strip()[:150]
     events = login_log(request.viewer, username=username)
     return render(request, "accounts/log.html", {"events": events, "username": username})
+
+
+def _qr_svg(device) -> str:
+    """The enrolment address as a QR code, SVG markup in the page (no image request, no CDN)."""
+    import segno
+
+    return segno.make(device.config_url, error="m").svg_inline(scale=4, border=2)
+
+
+def _grouped(secret_hex: str) -> str:
+    """The secret in base32, as a phone app asks for it when typed by hand, in groups of 4."""
+    from base64 import b32encode
+    from binascii import unhexlify
+
+    text = b32encode(unhexlify(secret_hex)).decode().rstrip("=")
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+@login_required
+def two_factor(request):
+    """Menu → my account → two-factor log-in: enrol a phone (QR code, then its first code), get
+    new backup codes, or remove the second factor where the role does not require it."""
+    from usul.accounts import two_factor as tf
+
+    viewer, user = request.viewer, request.user
+    context = {"required": tf.requires_two_factor(viewer), "enrolled": user.second_factor}
+    status = 200
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    try:
+        if action == "codes":
+            context["codes"] = tf.backup_codes_renew(actor=viewer)
+        elif action == "remove":
+            tf.two_factor_remove(actor=viewer, user=user)
+            messages.success(request, _("Two-factor log-in is switched off for your account."))
+            return redirect("accounts:two_factor")
+        elif request.method == "POST":
+            device, codes = tf.two_factor_confirm(
+                actor=viewer, code=request.POST.get("code", "")[:32]
+            )
+            otp_login(request, device)
+            context.update(codes=codes, enrolled=True, just_enrolled=True)
+    except ValidationError as error:
+        context["error"] = " ".join(error.messages)
+        status = 400
+    if not user.second_factor and not context.get("codes"):
+        device = tf.two_factor_start(actor=viewer)
+        context.update(qr=_qr_svg(device), secret=_grouped(device.key))
+    context["codes_left"] = tf.backup_codes_left(user) if user.second_factor else 0
+    return render(request, "accounts/two_factor.html", context, status=status)
+
+
+@login_required
+def two_factor_verify(request):
+    """After the password, the code from the phone (or a backup code) of an enrolled person."""
+    from usul.accounts import two_factor as tf
+
+    user = request.user
+    if not user.second_factor or user.is_verified():
+        return redirect("home:home")
+    status = 200
+    error = ""
+    if request.method == "POST":
+        device = tf.verify(user, request.POST.get("code", "")[:32])
+        if device is not None:
+            otp_login(request, device)
+            if device.name == tf.BACKUP:
+                left = tf.backup_codes_left(user)
+                messages.info(
+                    request,
+                    _(
+                        "You used a backup code; %(left)s are left. Make new ones on your "
+                        "account page."
+                    )
+                    % {"left": left},
+                )
+            return redirect("home:home")
+        # django-otp makes each further try after a wrong one wait longer (1, 2, 4… seconds).
+        error = _(
+            "This code is wrong or was used already, or came too soon after a wrong one. Wait "
+            "a few seconds and give the code the phone shows now."
+        )
+        status = 400
+    return render(request, "accounts/two_factor_verify.html", {"error": error}, status=status)

@@ -98,6 +98,7 @@ def demo_load(
 def _demo_user(persona: Persona, *, staff, district, is_administrator: bool) -> User:
     """The persona's log-in, created or brought back to what the demo says (by username)."""
     user = User.objects.filter(username=persona.username).first() or User(username=persona.username)
+    before = {name: getattr(user, name) for name in _DEMO_FIELDS}
     user.staff = staff
     user.district = district
     user.is_administrator = is_administrator
@@ -106,13 +107,20 @@ def _demo_user(persona: Persona, *, staff, district, is_administrator: bool) -> 
         user.first_name, user.last_name = staff.first_name, staff.last_name
     elif persona.username in NAMES_WITHOUT_STAFF:
         user.first_name, user.last_name = NAMES_WITHOUT_STAFF[persona.username]
-    user.set_password(persona.password)
+    password_kept = user.pk is not None and user.check_password(persona.password)
+    if not password_kept:
+        user.set_password(persona.password)
     # Validates the username and that the staff record has no other log-in.
     user.full_clean()
     if user.pk is None:
         user.save()
     else:
-        user.save(update_fields=[*_DEMO_FIELDS, "password"])
+        changed = [name for name in _DEMO_FIELDS if getattr(user, name) != before[name]]
+        if not password_kept:
+            changed.append("password")
+        # Loading the demo again changes nothing, and so writes no history (accounts keep it).
+        if changed:
+            user.save(update_fields=changed)
     return user
 
 

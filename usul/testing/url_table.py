@@ -176,6 +176,19 @@ TABLE = [
         post="302 400 400 400 400 400 400 400 400 400",
     ),
     Row("accounts:log", (), "302 403 403 403 403 403 403 403 403 200"),
+    # two-factor log-in: each person's own; the code page only for an enrolled log-in
+    Row(
+        "accounts:two_factor",
+        (),
+        "302 200 200 200 200 200 200 200 200 200",
+        post="302 400 400 400 400 400 400 400 400 400",
+    ),
+    Row(
+        "accounts:two_factor_verify",
+        (),
+        "302 302 302 302 302 302 302 302 302 302",
+        post="302 302 302 302 302 302 302 302 302 302",
+    ),
     # a school's log-ins: created, reset and switched off by its leadership (manage_accounts);
     # a button's address shown with GET leads back to the list
     Row("accounts:school", ("school",), LEADERSHIP),
@@ -183,6 +196,12 @@ TABLE = [
     Row("accounts:slips_pdf", ("school",), LEADERSHIP_BUTTON, post=LEADERSHIP_BUTTON),
     Row("accounts:reset", ("school", "owner"), LEADERSHIP_BUTTON, post=LEADERSHIP),
     Row("accounts:switch_off", ("school", "owner"), LEADERSHIP_BUTTON, post=LEADERSHIP_BUTTON),
+    Row(
+        "accounts:remove_second_factor",
+        ("school", "owner"),
+        LEADERSHIP_BUTTON,
+        post=LEADERSHIP_BUTTON,
+    ),
     Row("accounts:switch_on", ("school", "owner"), LEADERSHIP_BUTTON, post=LEADERSHIP_BUTTON),
     Row("admin:*", (), "302 302 302 302 302 302 302 302 302 302"),  # Django's admin: staff only
     # schools and people: readable by the school and its district; changed by its leadership
