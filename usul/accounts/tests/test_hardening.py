@@ -41,10 +41,12 @@ def test_argon2id_comes_first_and_stays_well_under_a_second():
 
     assert production.PASSWORD_HASHERS[0] == "usul.accounts.passwords.UsulArgon2PasswordHasher"
     hasher = UsulArgon2PasswordHasher()
-    started = time.perf_counter()
+    # The processor time of this process (one lane: Argon2 runs in it): a machine busy with
+    # other work does not count against the hash.
+    started = time.process_time()
     encoded = hasher.encode("a long school passphrase", hasher.salt())
     assert hasher.verify("a long school passphrase", encoded)
-    assert time.perf_counter() - started < 0.5  # hash + check; a weak server has room to spare
+    assert time.process_time() - started < 0.5  # hash + check; a weak server has room to spare
     assert encoded.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
 
 
