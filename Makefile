@@ -21,6 +21,7 @@ setup: $(VENV)/.installed
 # The demo is looked at on one's own machine with the printed passwords: two-factor log-in is
 # not required there unless USUL_REQUIRE_2FA=1 is given (README, "Log-in and production").
 run: setup
+	scripts/system-deps.sh serve
 	$(BIN)/usul demo --if-empty
 	USUL_REQUIRE_2FA=$${USUL_REQUIRE_2FA:-0} $(BIN)/usul serve --host 127.0.0.1 --port 8000
 

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Installs from Debian what the tests need and a fresh machine may lack: PostgreSQL, Chromium,
-# gettext, poppler (pdftotext), Pango (WeasyPrint) and fonts with ң ө ү. Needs root when something is missing.
+# Installs from Debian what a fresh machine may lack. `system-deps.sh serve` (make run): what
+# serving Usul needs — fonts with ң ө ү and Pango, with which WeasyPrint draws its PDFs.
+# `system-deps.sh` (make test): that, and PostgreSQL, Chromium, gettext and poppler (pdftotext)
+# for the tests. Needs root when something is missing.
 set -euo pipefail
+mode=${1:-test}
 missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
-command -v msgfmt >/dev/null || missing+=(gettext)
-command -v pdftotext >/dev/null || missing+=(poppler-utils)
+if [ "$mode" != serve ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
+  command -v msgfmt >/dev/null || missing+=(gettext)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
+fi
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
-# WeasyPrint (log-in slips as PDF) draws text with Pango.
+# WeasyPrint (log-in slips, documents as PDF) draws text with Pango.
 ldconfig -p | grep -q libpango-1.0.so.0 || missing+=(libpango-1.0-0)
 ldconfig -p | grep -q libpangoft2-1.0.so.0 || missing+=(libpangoft2-1.0-0)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
