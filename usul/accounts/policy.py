@@ -458,8 +458,12 @@ def _manages_accounts(viewer: Viewer, obj: Any) -> bool:
 ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     "view": _views,
     "view_personal": sees_personal_data,
-    "manage_school": _manages_school,  # staff cards, MAs, orders, memberships, elections
-    "manage_association": _manages_association,  # the MA's plan, meetings, lessons
+    # Whoever may end something may reopen it: the same action answers for both.
+    # staff cards, MAs (liquidating and reopening), orders, memberships (ending, reopening),
+    # elections, supervisors
+    "manage_school": _manages_school,
+    # the MA's plan, meetings and open lessons (cancelling, reopening), plan items (removing)
+    "manage_association": _manages_association,
     "approve_plan": _approves,
     "write_analysis": lambda v, o: v.is_deputy and _own_school(v, o),
     "record_plan_item": _records_plan_item,  # a plan item's status, result, participants

@@ -105,7 +105,6 @@ class MembershipAddForm(forms.Form):
 
 
 class MembershipEndForm(forms.Form):
-    membership = forms.IntegerField(label=_("Membership"), widget=forms.HiddenInput)
     end = forms.DateField(
         label=_("Last day"),
         widget=DateInput,
@@ -132,11 +131,24 @@ class HeadElectionForm(text_limits.NamedLimits):
         label=_("I have read the warnings and record this election anyway."), required=False
     )
 
-    def __init__(self, *args, staff, meetings, **kwargs):
+    def __init__(self, *args, staff, meetings, members=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["staff"].queryset = staff
         self.fields["order_signed_by"].queryset = staff
         self.fields["elected_at"].queryset = meetings
+        # ORG-1: the members elect one of them; the MA's members come first, then the rest of
+        # the staff (a head may come from outside the MA, and joins it).
+        member_ids = {m.pk for m in members}
+        if member_ids:
+            people = list(staff)
+            self.fields["staff"].choices = [
+                ("", "---------"),
+                (
+                    _("Members of the MA"),
+                    [(p.pk, p.full_name) for p in people if p.pk in member_ids],
+                ),
+                (_("Other staff"), [(p.pk, p.full_name) for p in people if p.pk not in member_ids]),
+            ]
         self.fields["elected_at"].label_from_instance = lambda m: (
             _("Meeting No. %(number)s of %(date)s")
             % {"number": m.number, "date": format_date(m.date)}

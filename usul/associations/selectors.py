@@ -204,3 +204,22 @@ def head_candidate_problems(association: Association, staff: Staff, day: dt.date
             % {"name": staff, "date": format_date(day)}
         )
     return problems
+
+
+def running_membership(association: Association, staff: Staff) -> Membership | None:
+    """The person's membership of the MA that has no last day yet (there is at most one:
+    ``membership_add`` refuses a second)."""
+    return (
+        Membership.objects.filter(association=association, staff=staff, end__isnull=True)
+        .select_related("staff")
+        .first()
+    )
+
+
+def last_ended_membership(association: Association, staff: Staff) -> Membership | None:
+    return (
+        Membership.objects.filter(association=association, staff=staff, end__isnull=False)
+        .select_related("staff")
+        .order_by("-start")
+        .first()
+    )

@@ -23,7 +23,7 @@ from usul.lib.dates import covers, format_date
 from usul.lib.history import history_user, save_with_history
 from usul.meetings.models import Meeting, MeetingStatus
 from usul.orders.models import Order, OrderKind
-from usul.orders.services import order_create, order_update
+from usul.orders.services import order_create, order_remove, order_update
 from usul.people.models import DEPUTY_ROLES, Staff
 from usul.people.selectors import roles_at
 from usul.schools.models import School, Subject
@@ -207,6 +207,23 @@ def association_liquidate(
     return order
 
 
+@transaction.atomic
+def association_reopen(*, actor: Viewer, association: Association) -> Association:
+    """Undo a liquidation recorded by mistake: whoever may liquidate the MA may reopen it
+    (GEN-8). The MA is active again; its liquidating order is taken back, and the change
+    history keeps both. Memberships and head terms were never ended by the liquidation, so
+    they run on as they were."""
+    require(actor, "manage_school", association)
+    association = Association.objects.select_for_update().get(pk=association.pk)
+    order = liquidation_order(association)
+    if order is None:
+        raise ValidationError({"order_date": _("This MA is not liquidated.")})
+    association.liquidated_by = None
+    save_with_history(association, actor, ["liquidated_by"])
+    order_remove(actor=actor, order=order)
+    return association
+
+
 def _check_open_on(association: Association, day: dt.date, field: str) -> None:
     liquidation = liquidation_order(association)
     if liquidation is not None and liquidation.date <= day:
@@ -309,6 +326,37 @@ def membership_end(*, actor: Viewer, membership: Membership, end: dt.date | None
         membership.start, end, field="end", start_label=_("From"), end_label=_("Last day")
     )
     membership.end = end
+    save_with_history(membership, actor, ["end"])
+    return membership
+
+
+@transaction.atomic
+def membership_reopen(*, actor: Viewer, membership: Membership) -> Membership:
+    """Undo the end of a membership: the person is a member again with no last day. Refused
+    when they joined the MA again after it ended — that later membership runs already."""
+    require(actor, "manage_school", membership)
+    membership = (
+        Membership.objects.select_for_update().select_related("staff").get(pk=membership.pk)
+    )
+    if membership.end is None:
+        raise ValidationError({"end": _("This membership has not ended.")})
+    later = (
+        Membership.objects.filter(
+            association_id=membership.association_id,
+            staff_id=membership.staff_id,
+            start__gt=membership.start,
+        )
+        .order_by("start")
+        .first()
+    )
+    if later is not None:
+        raise ValidationError(
+            {
+                "end": _("%(name)s joined this MA again on %(date)s: that membership runs already.")
+                % {"name": membership.staff, "date": format_date(later.start)}
+            }
+        )
+    membership.end = None
     save_with_history(membership, actor, ["end"])
     return membership
 

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from usul.accounts.history import Ref, Source, change_history
 from usul.accounts.once import ALREADY_SENT, create_once
@@ -31,12 +32,17 @@ from usul.associations.selectors import (
     head_candidate_problems,
     head_term_at,
     is_active,
+    last_ended_membership,
     liquidation_order,
+    members_at,
     memberships_at,
+    running_membership,
     supervisors_at,
 )
+from usul.lib.confirm import Confirmation, confirm_page
 from usul.lib.dates import format_date
-from usul.lib.forms import add_service_errors
+from usul.lib.forms import add_service_errors, run_with_message
+from usul.lib.views import form_post
 from usul.orders.models import CouncilDecision, Order
 from usul.people.models import Staff
 from usul.people.selectors import staff_with_history
@@ -242,10 +248,7 @@ def association_edit(request, school, key):
         creating=False,
     )
     supervisor_form = SupervisorForm(data if action == "supervisor" else None, staff=staff)
-    liquidation_form = LiquidationForm(data if action == "liquidate" else None, staff=staff)
-    target = {"main": form, "supervisor": supervisor_form, "liquidate": liquidation_form}.get(
-        action
-    )
+    target = {"main": form, "supervisor": supervisor_form}.get(action)
     if target is not None and target.is_valid():
         values = target.cleaned_data
         try:
@@ -279,7 +282,6 @@ def association_edit(request, school, key):
             "association": association,
             "form": form,
             "supervisor_form": supervisor_form,
-            "liquidation_form": liquidation_form,
             "supervisions": supervisions,
             "liquidated": liquidation_order(association),
         },
@@ -296,13 +298,11 @@ def association_members(request, school, key):
     staff = _school_staff(viewer, school)
     action = request.POST.get("action") if request.method == "POST" else None
     add_form = MembershipAddForm(request.POST if action == "add" else None, staff=staff)
-    done, end_errors = "", []
+    done = ""
     if action == "add":
         done = _add_member(request, association, add_form)
         if done:
             add_form = MembershipAddForm(staff=staff)
-    elif action == "end":
-        done, end_errors = _end_membership(request, association)
     if done and not request.htmx:
         messages.success(request, done)
         return redirect(reverse("associations:members", args=[school.key, association.key]))
@@ -310,13 +310,18 @@ def association_members(request, school, key):
         Membership.objects.filter(association=association).select_related("staff"),
         key=lambda m: (m.end is not None, m.staff.last_name, m.staff.first_name, m.start),
     )
+    # An ended membership can be reopened unless the person joined again after it.
+    latest: dict[int, Membership] = {}
+    for m in memberships:
+        if m.staff_id not in latest or m.start > latest[m.staff_id].start:
+            latest[m.staff_id] = m
+    for m in memberships:
+        m.reopenable = m.end is not None and latest[m.staff_id].pk == m.pk
     context = {
         "school": school,
         "association": association,
         "memberships": memberships,
-        "today": viewer.today,
         "add_form": add_form,
-        "end_errors": end_errors,
         "done": done,
     }
     template = "associations/_members.html" if request.htmx else "associations/members.html"
@@ -352,31 +357,172 @@ def _add_member(request, association: Association, form: MembershipAddForm) -> s
     }
 
 
-def _end_membership(request, association: Association) -> tuple[str, list[str]]:
-    """The success message, or the errors (each naming its field) for the list's top."""
-    form = MembershipEndForm(request.POST)
-    if not form.is_valid():
-        return "", [
-            f"{form.fields[name].label}: {message}"
-            for name, errors in form.errors.items()
-            for message in errors
-        ]
-    # Looked up among this MA's memberships only: a forged id of another MA finds nothing.
-    membership = Membership.objects.filter(
-        association=association, pk=form.cleaned_data["membership"]
-    ).first()
+def _members_url(association: Association) -> str:
+    return reverse("associations:members", args=[association.school.key, association.key])
+
+
+def _member(viewer, school, key: str, staff_key: str) -> tuple[Association, Staff]:
+    association = _association(viewer, school, key)
+    require(viewer, "manage_school", association)
+    staff = get_visible(viewer, Staff.objects.filter(school=school), key=staff_key)
+    return association, staff
+
+
+@login_required
+def membership_end(request, school, key, staff):
+    """Asks first (GET: what ends, with the last day to give), then ends it (POST)."""
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    association, person = _member(viewer, school, key, staff)
+    membership = running_membership(association, person)
     if membership is None:
-        return "", [_("This membership does not exist any more.")]
-    try:
-        membership = services.membership_end(
-            actor=request.viewer, membership=membership, end=form.cleaned_data["end"]
+        messages.error(
+            request, _("%(name)s has no running membership of this MA.") % {"name": person}
         )
-    except ValidationError as exc:
-        return "", exc.messages
-    return _("%(name)s is a member until %(date)s included.") % {
-        "name": membership.staff,
-        "date": format_date(membership.end),
-    }, []
+        return redirect(_members_url(association))
+    form = MembershipEndForm(
+        request.POST if request.method == "POST" else None, initial={"end": viewer.today}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = services.membership_end(
+                actor=viewer, membership=membership, end=form.cleaned_data["end"]
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is a member until %(date)s included.")
+                % {"name": membership.staff, "date": format_date(membership.end)},
+            )
+            return redirect(_members_url(association))
+    ends = [
+        _("%(name)s's membership of the MA “%(ma)s”, running since %(date)s.")
+        % {"name": person, "ma": association, "date": format_date(membership.start)}
+    ]
+    keeps = []
+    term = head_term_at(association, viewer.today)
+    if term is not None and term.staff_id == person.pk:
+        keeps.append(
+            _(
+                "%(name)s heads this MA: the head's term does not end with the membership; elect a "
+                "new head (ORG-1)."
+            )
+            % {"name": person}
+        )
+    confirmation = Confirmation(
+        question=_("End %(name)s's membership?") % {"name": person},
+        button=_("End membership"),
+        back=_members_url(association),
+        ends=ends,
+        keeps=keeps,
+        after=_(
+            "Nothing is deleted: the membership keeps its dates. Whoever may end a membership can "
+            "reopen it afterwards on the members page."
+        ),
+        form=form,
+    )
+    return confirm_page(request, confirmation, school=school, status=400 if form.errors else 200)
+
+
+@login_required
+@form_post
+def membership_reopen(request, school, key, staff):
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    association, person = _member(viewer, school, key, staff)
+    membership = last_ended_membership(association, person)
+    if membership is None:
+        messages.error(
+            request, _("%(name)s has no ended membership of this MA.") % {"name": person}
+        )
+    else:
+        run_with_message(
+            request,
+            lambda: services.membership_reopen(actor=viewer, membership=membership),
+            _("%(name)s is a member again, with no last day.") % {"name": person},
+        )
+    return redirect(_members_url(association))
+
+
+@login_required
+def association_liquidate(request, school, key):
+    """GEN-8: asks first — what stops with the MA — with the liquidating order's fields."""
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    association = _association(
+        viewer, school, key, Association.objects.select_related("created_by", "liquidated_by")
+    )
+    require(viewer, "manage_school", association)
+    if liquidation_order(association) is not None:
+        messages.error(request, _("This MA has already been liquidated."))
+        return redirect(_detail_url(association))
+    form = LiquidationForm(
+        request.POST if request.method == "POST" else None, staff=_school_staff(viewer, school)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.association_liquidate(
+                actor=viewer, association=association, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("The MA is liquidated by the order."))
+            return redirect(_detail_url(association))
+    members = memberships_at(association, viewer.today)
+    head = head_term_at(association, viewer.today)
+    ends = [
+        _(
+            "The MA “%(ma)s” is no longer active from the order's date: the check against the "
+            "regulation leaves it out, and nobody can join it after that day."
+        )
+        % {"ma": association},
+    ]
+    keeps = [
+        ngettext(
+            "Its %(count)d member and its head stay in the records as they are.",
+            "Its %(count)d members and its head stay in the records as they are.",
+            len(members),
+        )
+        % {"count": len(members)}
+        if head is not None
+        else ngettext(
+            "Its %(count)d member stays in the records as they are.",
+            "Its %(count)d members stay in the records as they are.",
+            len(members),
+        )
+        % {"count": len(members)},
+    ]
+    confirmation = Confirmation(
+        question=_("Liquidate the MA “%(ma)s”?") % {"ma": association},
+        button=_("Liquidate the MA"),
+        back=_detail_url(association),
+        ends=ends,
+        keeps=keeps,
+        after=_(
+            "If the order was recorded by mistake, whoever may liquidate the MA can reopen it on "
+            "the MA's page."
+        ),
+        form=form,
+    )
+    return confirm_page(request, confirmation, school=school, status=400 if form.errors else 200)
+
+
+@login_required
+@form_post
+def association_reopen(request, school, key):
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    association = _association(viewer, school, key)
+    require(viewer, "manage_school", association)
+    run_with_message(
+        request,
+        lambda: services.association_reopen(actor=viewer, association=association),
+        _("The MA is active again; the liquidating order is taken back."),
+    )
+    return redirect(_detail_url(association))
 
 
 @login_required
@@ -385,12 +531,15 @@ def association_elect_head(request, school, key):
     viewer = request.viewer
     school = visible_school(viewer, school)
     association = _association(
-        viewer, school, key, Association.objects.prefetch_related("members", "heads__staff")
+        viewer, school, key, Association.objects.prefetch_related("members__staff", "heads__staff")
     )
     require(viewer, "manage_school", association)
     staff = _school_staff(viewer, school)
     form = HeadElectionForm(
-        request.POST or None, staff=staff, meetings=services.held_meetings(association)
+        request.POST or None,
+        staff=staff,
+        meetings=services.held_meetings(association),
+        members=members_at(association, viewer.today),
     )
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():

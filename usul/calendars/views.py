@@ -19,6 +19,7 @@ from usul.calendars.models import CalendarFeed
 from usul.calendars.selectors import calendar_events, last_day, month_of, parse_month
 from usul.calendars.services import calendar_feed_create, calendar_feed_revoke, token_hash
 from usul.lib.base_url import absolute_url, base_url
+from usul.lib.confirm import Confirmation, confirm_page
 from usul.lib.views import form_post
 from usul.schools.models import SchoolYear
 
@@ -95,8 +96,32 @@ def feed_new(request):
 
 
 @login_required
-@form_post
 def feed_revoke(request):
+    """Asks first (GET), then turns the address off (POST). A turned-off address is never
+    turned on again — it may have leaked, which is why one turns it off — but a new one is
+    made in one step."""
+    if request.method != "POST":
+        if not CalendarFeed.objects.filter(user=request.user, revoked_at=None).exists():
+            return redirect("calendars:mine")
+        return confirm_page(
+            request,
+            Confirmation(
+                question=_("Turn your calendar address off?"),
+                button=_("Turn the address off"),
+                back=reverse("calendars:mine"),
+                ends=[
+                    _(
+                        "Your private calendar address stops working at once: a phone or "
+                        "computer that reads it no longer sees your meetings, open lessons and "
+                        "resolutions."
+                    )
+                ],
+                after=_(
+                    "An address that was turned off is not turned on again, in case someone "
+                    "else knew it. You can make a new address on your calendar page at any time."
+                ),
+            ),
+        )
     calendar_feed_revoke(actor=request.viewer, user=request.user)
     if request.htmx:
         return _feed_section(request)

@@ -253,6 +253,21 @@ def open_lesson_cancel(*, actor: Viewer, open_lesson: OpenLesson) -> OpenLesson:
 
 
 @transaction.atomic
+def open_lesson_reopen(*, actor: Viewer, open_lesson: OpenLesson) -> OpenLesson:
+    """Undo a cancellation: the lesson is scheduled again, its colleagues still signed up.
+    Whoever may cancel it may reopen it (ORG-3)."""
+    require(actor, "manage_association", open_lesson)
+    lesson = _locked(open_lesson)
+    if lesson.status != OpenLessonStatus.CANCELLED:
+        raise ValidationError(
+            {"status": _("Status: only a cancelled open lesson can be reopened.")}
+        )
+    lesson.status = OpenLessonStatus.SCHEDULED
+    save_with_history(lesson, actor, ["status"])
+    return lesson
+
+
+@transaction.atomic
 def open_lesson_hold(*, actor: Viewer, open_lesson: OpenLesson, as_of: dt.date) -> OpenLesson:
     """Record that the lesson was given; not before its date."""
     require(actor, "manage_association", open_lesson)

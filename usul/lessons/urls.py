@@ -16,6 +16,7 @@ urlpatterns = [
     path("<str:school>/<str:key>/edit/", views.edit, name="edit"),
     path("<str:school>/<str:key>/hold/", views.hold, name="hold"),
     path("<str:school>/<str:key>/cancel/", views.cancel, name="cancel"),
+    path("<str:school>/<str:key>/reopen/", views.reopen, name="reopen"),
     path("<str:school>/<str:key>/sign-up/", views.sign_up, name="sign_up"),
     path("<str:school>/<str:key>/withdraw/", views.withdraw, name="withdraw"),
     path("<str:school>/<str:key>/observe/", views.observe, name="observe"),

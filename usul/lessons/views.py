@@ -28,6 +28,8 @@ from usul.lessons.selectors import (
     template_in_force,
     visitors_of,
 )
+from usul.lib.confirm import Confirmation, confirm_page
+from usul.lib.dates import format_date
 from usul.lib.forms import add_service_errors, run_with_message
 from usul.lib.views import form_post
 from usul.people.models import Staff
@@ -272,15 +274,62 @@ def hold(request, school: str, key: str):
 
 
 @login_required
-@form_post
 def cancel(request, school: str, key: str):
+    """Asks first (GET: what the cancellation ends), then cancels (POST)."""
+    lesson = _lesson(request, school, key)
+    require(request.viewer, "manage_association", lesson)
+    if request.method == "POST":
+        return _act(
+            request,
+            lesson,
+            lambda: services.open_lesson_cancel(actor=request.viewer, open_lesson=lesson),
+            _("The open lesson is cancelled."),
+        )
+    detail = reverse("lessons:detail", args=[lesson.school.key, lesson.key])
+    if lesson.status != OpenLessonStatus.SCHEDULED:
+        messages.error(request, _("Only a scheduled open lesson can be cancelled."))
+        return redirect(detail)
+    visitors = lesson.visitors.count()
+    keeps = [
+        _("The colleagues signed up (%(count)d) stay signed up, should it be reopened.")
+        % {"count": visitors}
+    ]
+    if lesson.plan_item is not None:
+        keeps.append(
+            _("The plan item it was scheduled from stays in the plan: “%(title)s”.")
+            % {"title": lesson.plan_item.title}
+        )
+    confirmation = Confirmation(
+        question=_("Cancel %(teacher)s's open lesson of %(date)s?")
+        % {"teacher": lesson.teacher, "date": format_date(lesson.date)},
+        button=_("Cancel the lesson"),
+        back=detail,
+        ends=[
+            _(
+                "The open lesson “%(topic)s” will not take place: it leaves the calendars of "
+                "the teacher and the colleagues signed up, and cannot be given or observed."
+            )
+            % {"topic": lesson.topic}
+        ],
+        keeps=keeps,
+        after=_(
+            "Whoever may cancel the lesson can reopen it afterwards on its page: it is then "
+            "scheduled again."
+        ),
+    )
+    return confirm_page(request, confirmation, school=lesson.school)
+
+
+@login_required
+@form_post
+def reopen(request, school: str, key: str):
     lesson = _lesson(request, school, key)
     require(request.viewer, "manage_association", lesson)
     return _act(
         request,
         lesson,
-        lambda: services.open_lesson_cancel(actor=request.viewer, open_lesson=lesson),
-        _("The open lesson is cancelled."),
+        lambda: services.open_lesson_reopen(actor=request.viewer, open_lesson=lesson),
+        _("The open lesson is scheduled again."),
     )
 
 

@@ -367,6 +367,20 @@ def meeting_cancel(*, actor: Viewer, meeting: Meeting) -> Meeting:
 
 
 @transaction.atomic
+def meeting_reopen(*, actor: Viewer, meeting: Meeting) -> Meeting:
+    """Undo a cancellation: the meeting is scheduled again, with its number, agenda and
+    resolutions as they were. Whoever may cancel it may reopen it (ORG-4)."""
+    require(actor, "manage_association", meeting)
+    current = _locked(meeting)
+    if current.status != MeetingStatus.CANCELLED:
+        raise ValidationError({"status": _("Status: only a cancelled meeting can be reopened.")})
+    current.status = MeetingStatus.SCHEDULED
+    current.revision += 1
+    save_with_history(current, actor, ["status", "revision"])
+    return current
+
+
+@transaction.atomic
 def resolution_add(
     *,
     actor: Viewer,

@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("<str:school>/m/<str:key>/hold/", views.hold, name="hold"),
     path("<str:school>/m/<str:key>/cancel/", views.cancel, name="cancel"),
+    path("<str:school>/m/<str:key>/reopen/", views.reopen, name="reopen"),
     path("<str:school>/m/<str:key>/resolutions/", views.resolution_add, name="resolution_add"),
     path(
         "<str:school>/m/<str:key>/resolutions/<int:number>/status/",

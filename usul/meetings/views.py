@@ -16,6 +16,7 @@ from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require
 from usul.associations.models import Association
 from usul.associations.selectors import active_associations, associations_of_staff_at
+from usul.lib.confirm import Confirmation, confirm_page
 from usul.lib.dates import format_date
 from usul.lib.forms import add_service_errors, run_with_message
 from usul.lib.locking import StaleEdit
@@ -389,15 +390,62 @@ def hold(request, school: str, key: str):
 
 
 @login_required
-@form_post
 def cancel(request, school: str, key: str):
+    """Asks first (GET: what the cancellation ends), then cancels (POST)."""
+    meeting = _meeting(request, school, key)
+    require(request.viewer, "manage_association", meeting)
+    if request.method == "POST":
+        return _act(
+            request,
+            meeting,
+            lambda: services.meeting_cancel(actor=request.viewer, meeting=meeting),
+            _("The meeting is cancelled."),
+        )
+    detail = reverse("meetings:detail", args=[meeting.school.key, meeting.key])
+    if meeting.status != MeetingStatus.SCHEDULED:
+        messages.error(request, _("Status: only a scheduled meeting can be cancelled."))
+        return redirect(detail)
+    what = _("meeting No. %(number)s of %(date)s") % {
+        "number": meeting.number,
+        "date": format_date(meeting.date),
+    }
+    resolutions = meeting.resolutions.count()
+    keeps = [_("Its agenda, attendance and resolutions (%(count)d).") % {"count": resolutions}]
+    if meeting.plan_item is not None:
+        keeps.append(
+            _("The plan item it was scheduled from stays in the plan: “%(title)s”.")
+            % {"title": meeting.plan_item.title}
+        )
+    confirmation = Confirmation(
+        question=_("Cancel %(what)s?") % {"what": what},
+        button=_("Cancel the meeting"),
+        back=detail,
+        ends=[
+            _(
+                "The MA “%(ma)s” will not meet on %(date)s: the meeting leaves its members' "
+                "calendars and cannot be held or minuted."
+            )
+            % {"ma": meeting.association, "date": format_date(meeting.date)}
+        ],
+        keeps=keeps,
+        after=_(
+            "Whoever may cancel the meeting can reopen it afterwards on its page: it is then "
+            "scheduled again with everything it had."
+        ),
+    )
+    return confirm_page(request, confirmation, school=meeting.school)
+
+
+@login_required
+@form_post
+def reopen(request, school: str, key: str):
     meeting = _meeting(request, school, key)
     require(request.viewer, "manage_association", meeting)
     return _act(
         request,
         meeting,
-        lambda: services.meeting_cancel(actor=request.viewer, meeting=meeting),
-        _("The meeting is cancelled."),
+        lambda: services.meeting_reopen(actor=request.viewer, meeting=meeting),
+        _("The meeting is scheduled again."),
     )
 
 

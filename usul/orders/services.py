@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from usul.accounts.policy import Viewer, require
 from usul.lib.dates import format_date
-from usul.lib.history import save_with_history
+from usul.lib.history import delete_with_history, save_with_history
 from usul.orders.models import Order, OrderKind
 from usul.people.models import DEPUTY_ROLES, Role, Staff
 from usul.people.selectors import roles_at
@@ -137,3 +137,11 @@ def order_update(
         setattr(order, name, changes[name])
     save_with_history(order, actor, changed)
     return order
+
+
+@transaction.atomic
+def order_remove(*, actor: Viewer, order: Order) -> None:
+    """Take back an order recorded by mistake (an MA's liquidation that is reopened). The
+    change history keeps what it said and who removed it."""
+    require(actor, "manage_school", order)
+    delete_with_history(order, actor)

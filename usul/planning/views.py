@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,6 +23,7 @@ from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, owns_plan, require, visible
 from usul.associations.models import Association
 from usul.lib import uploads
+from usul.lib.confirm import Confirmation, confirm_page
 from usul.lib.dates import month_key
 from usul.lib.forms import add_service_errors
 from usul.lib.views import form_post
@@ -512,12 +514,41 @@ def item_edit(request, school, ma, year, item):
     )
 
 
+class _RevisionForm(forms.Form):
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+
+
 @login_required
-@form_post
 def item_remove(request, school, ma, year, item):
+    """Asks first (GET: the item that goes), then removes it (POST)."""
     school, association, year = _records(request, school, ma, year)
     plan = _plan_or_404(association, year)
     item = _item_or_404(request, plan, item)
+    if request.method != "POST":
+        require(request.viewer, "manage_association", plan)
+        return confirm_page(
+            request,
+            Confirmation(
+                question=_("Remove the item “%(title)s” from the plan?") % {"title": item.title},
+                button=_("Remove the item from the plan"),
+                back=reverse(
+                    "planning:item_edit", args=[school.key, association.key, year.key, item.uuid]
+                ),
+                ends=[
+                    _(
+                        "The item leaves the plan of %(year)s with its participants and "
+                        "materials; the plan's history keeps that it was removed, and what it said."
+                    )
+                    % {"year": year.key}
+                ],
+                after=_(
+                    "Only an item of a plan not yet approved is removed: in an approved plan, "
+                    "mark the item cancelled instead, so that the approved version keeps it."
+                ),
+                form=_RevisionForm(initial={"revision": item.revision}),
+            ),
+            school=school,
+        )
     try:
         revision = int(request.POST.get("revision", ""))
     except ValueError:
@@ -553,9 +584,25 @@ def material_file(request, school, ma, year, item, material):
 
 
 @login_required
-@form_post
 def material_remove(request, school, ma, year, item, material):
+    """Asks first (GET), then takes the material off its item (POST)."""
     found = _material_or_404(request, school, ma, year, item, material)
+    if request.method != "POST":
+        require(request.viewer, "record_plan_item", found.item)
+        return confirm_page(
+            request,
+            Confirmation(
+                question=_("Remove the material “%(title)s”?") % {"title": found.title},
+                button=_("Remove the material"),
+                back=reverse("planning:item_edit", args=[school, ma, year, item]),
+                ends=[
+                    _("The material is no longer listed under the item “%(item)s”.")
+                    % {"item": found.item.title}
+                ],
+                after=_("Its change history keeps its title, its link and who removed it."),
+            ),
+            school=found.item.plan.association.school,
+        )
     services.plan_item_remove_material(actor=request.viewer, material=found)
     messages.success(request, _("The material is removed."))
     return HttpResponseRedirect(reverse("planning:item_edit", args=[school, ma, year, item]))

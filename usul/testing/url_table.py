@@ -118,6 +118,7 @@ READ = "302 200 200 200 200 200 200 200 404 200"
 POST_ONLY = "302 405 405 405 405 405 405 405 405 405"
 # Changed by the school's leadership (manage_school):
 LEADERSHIP = "302 403 403 403 200 200 200 403 404 200"
+LEADERSHIP_FORM_EMPTY = "302 403 403 403 400 400 400 403 404 400"
 # A button of the school's leadership, done and sent back to its page:
 LEADERSHIP_BUTTON = "302 403 403 403 302 302 302 403 404 302"
 # A staff card, edited by its person and the leadership (edit_own_card):
@@ -233,6 +234,22 @@ TABLE = [
     Row("associations:detail", ("school", "ma"), READ),
     Row("associations:edit", ("school", "ma"), LEADERSHIP, post=LEADERSHIP),
     Row("associations:members", ("school", "ma"), LEADERSHIP, post=LEADERSHIP),
+    # a destructive action asks on a page of its own (GET), and its form does it (POST); what
+    # it ended is reopened with a button by whoever may end it
+    Row("associations:liquidate", ("school", "ma"), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
+    Row("associations:reopen", ("school", "ma"), READ, post=LEADERSHIP_BUTTON),
+    Row(
+        "associations:membership_end",
+        ("school", "ma", "owner"),
+        LEADERSHIP,
+        post=LEADERSHIP_FORM_EMPTY,
+    ),
+    Row(
+        "associations:membership_reopen",
+        ("school", "ma", "owner"),
+        LEADERSHIP,
+        post=LEADERSHIP_BUTTON,
+    ),
     Row("associations:elect_head", ("school", "ma"), LEADERSHIP, post=LEADERSHIP),
     # planning: the MA's plan is written by its head, approved by a deputy (ORG-2)
     Row("planning:index", (), "302 302 302 302 302 302 302 302 302 200"),
@@ -254,12 +271,12 @@ TABLE = [
         READ,
         post="302 400 403 400 400 400 400 403 404 400",
     ),
-    Row("planning:item_remove", ("school", "ma", "year", "item"), READ, post=MA_BUTTON),
+    Row("planning:item_remove", ("school", "ma", "year", "item"), MA_FORM, post=MA_BUTTON),
     Row("planning:material_file", ("school", "ma", "year", "item", "material"), READ),
     Row(
         "planning:material_remove",
         ("school", "ma", "year", "item", "material"),
-        READ,
+        "302 200 403 200 200 200 200 403 404 200",
         post="302 302 403 302 302 302 302 403 404 302",
     ),
     # analysis: the MA's year-end analysis is written by a deputy (ORG-5, write_analysis)
@@ -285,7 +302,8 @@ TABLE = [
     ),
     Row("meetings:attendance_all_present", ("school", "meeting"), READ, post=MA_BUTTON),
     Row("meetings:hold", ("school", "meeting"), READ, post=MA_BUTTON),
-    Row("meetings:cancel", ("school", "meeting"), READ, post=MA_BUTTON),
+    Row("meetings:cancel", ("school", "meeting"), MA_FORM, post=MA_BUTTON),
+    Row("meetings:reopen", ("school", "meeting"), READ, post=MA_BUTTON),
     Row("meetings:resolution_add", ("school", "meeting"), READ, post=MA_FORM_EMPTY),
     # the teacher responsible for the resolution reports it done herself
     Row(
@@ -313,7 +331,8 @@ TABLE = [
     Row("lessons:detail", ("school", "lesson"), READ),
     Row("lessons:edit", ("school", "lesson"), READ, post=MA_FORM_EMPTY),
     Row("lessons:hold", ("school", "lesson"), READ, post=MA_BUTTON),
-    Row("lessons:cancel", ("school", "lesson"), READ, post=MA_BUTTON),
+    Row("lessons:cancel", ("school", "lesson"), MA_FORM, post=MA_BUTTON),
+    Row("lessons:reopen", ("school", "lesson"), READ, post=MA_BUTTON),
     # any colleague but the teacher who gives the lesson attends and observes it
     Row("lessons:sign_up", ("school", "lesson"), READ, post=COLLEAGUE_BUTTON),
     Row("lessons:withdraw", ("school", "lesson"), READ, post=COLLEAGUE_BUTTON),
@@ -401,10 +420,12 @@ TABLE = [
         "302 200 200 200 200 200 200 200 200 200",
         post="302 200 200 200 200 200 200 200 200 200",
     ),
+    # asks first (GET) when there is an address to turn off (the teacher's); else back to the
+    # calendar page
     Row(
         "calendars:feed_revoke",
         (),
-        "302 200 200 200 200 200 200 200 200 200",
+        "302 200 302 302 302 302 302 302 302 302",
         post="302 302 302 302 302 302 302 302 302 302",
     ),
     Row("calendars:feed", ("token",), "200 200 200 200 200 200 200 200 200 200"),

@@ -7,7 +7,7 @@ import datetime as dt
 from django.urls import reverse
 
 from usul.associations.models import Association
-from usul.associations.selectors import creating_order, liquidation_order
+from usul.associations.selectors import creating_order
 from usul.orders.models import Order
 
 D = dt.date
@@ -94,22 +94,3 @@ def test_a_deputy_edits_the_ma_and_assigns_a_supervisor(as_user, scene):
     )
     assert response.status_code == 200
     assert "GEN-9" in response.context["supervisor_form"].errors["supervisor"][0]
-
-
-def test_a_deputy_liquidates_the_ma_by_order(as_user, scene):
-    client = as_user("deputy")
-    response = client.post(
-        EDIT,
-        {
-            "form": "liquidate",
-            "order_number": "60",
-            "order_date": "2026-06-01",
-            "order_proposed_by": scene.deputy.pk,
-            "order_signed_by": scene.director.pk,
-        },
-    )
-    assert response.status_code == 302
-    scene.stem.refresh_from_db()
-    assert liquidation_order(scene.stem).number == "60"
-    page = client.get(reverse("associations:detail", args=["sch-17", "ma-stem"])).content
-    assert "01.06.2026" in page.decode()

@@ -29,6 +29,12 @@ def writes(scene):
     stem = scene.stem
     membership = stem.members.get(staff=scene.colleague)
     held = f.make_meeting(stem, number=7, date=D(2025, 9, 20), status="held", key="m-held")
+    ended = f.add_member(scene.lang, scene.colleague, start=D(2025, 9, 1), end=D(2025, 12, 31))
+    liquidated = scene.lang
+    liquidated.liquidated_by = f.make_order(
+        scene.school, kind="ma_liquidate", date=D(2026, 1, 10), association=liquidated
+    )
+    liquidated.save(update_fields=["liquidated_by"])
     return {
         "association_create": lambda a: s.association_create(
             actor=a, school=scene.school, name="Башталгыч класстар", kind="other"
@@ -55,6 +61,8 @@ def writes(scene):
         "membership_end": lambda a: s.membership_end(
             actor=a, membership=membership, end=D(2026, 5, 31)
         ),
+        "association_reopen": lambda a: s.association_reopen(actor=a, association=liquidated),
+        "membership_reopen": lambda a: s.membership_reopen(actor=a, membership=ended),
         "head_elect": lambda a: s.head_elect(
             actor=a, association=stem, staff=scene.teacher, start=D(2025, 9, 21), elected_at=held
         ),
@@ -68,6 +76,8 @@ SERVICES = (
     "supervisor_assign",
     "membership_add",
     "membership_end",
+    "membership_reopen",
+    "association_reopen",
     "head_elect",
 )
 

@@ -47,6 +47,7 @@ def writes(ma, lesson, me):
             actor=a, open_lesson=lesson, topic="x"
         ),
         "open_lesson_cancel": lambda a: s.open_lesson_cancel(actor=a, open_lesson=lesson),
+        "open_lesson_reopen": lambda a: s.open_lesson_reopen(actor=a, open_lesson=lesson),
         "open_lesson_hold": lambda a: s.open_lesson_hold(
             actor=a, open_lesson=lesson, as_of=LESSON_DAY
         ),
@@ -84,6 +85,7 @@ SERVICES = [
     "open_lesson_schedule",
     "open_lesson_update",
     "open_lesson_cancel",
+    "open_lesson_reopen",
     "open_lesson_hold",
     "open_lesson_sign_up",
     "open_lesson_withdraw",

@@ -28,6 +28,7 @@ def writes(scene):
             association=scene.stem,
             signed_by=scene.director,
         ),
+        "order_remove": lambda a: s.order_remove(actor=a, order=order),
         "order_update": lambda a: s.order_update(
             actor=a,
             order=order,
@@ -39,7 +40,7 @@ def writes(scene):
     }
 
 
-@pytest.mark.parametrize("service", ["order_create", "order_update"])
+@pytest.mark.parametrize("service", ["order_create", "order_update", "order_remove"])
 @pytest.mark.parametrize("who", WHO)
 def test_the_service_refuses_and_writes_nothing(scene, service, who):
     before = written(Order)
