@@ -26,8 +26,11 @@ from usul.rights.models import Appeal, Nomination
 from usul.testing.url_table import TABLE
 
 BUDGET = 60 * 1024  # bytes on the wire for a page's first load
-# A plan material's address (and its removal's, on a GET) downloads the material itself.
-MATERIAL = ("planning:material_file", "planning:material_remove")
+# A plan material's address downloads the material itself.
+MATERIAL = ("planning:material_file",)
+# A scheduled record's cancellation asks first; the demo's records here are held, so the
+# question sends back to the record's page (measured in its own row).
+ASKS_TO_CANCEL = frozenset({"meetings:cancel", "lessons:cancel"})
 ASSET = re.compile(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="(/static/[^"]+)"')
 
 
@@ -119,6 +122,8 @@ def test_every_page_a_deputy_opens_first_is_under_60_kb_on_the_wire(demo):
             continue  # not a page for the deputy: a refusal, a redirect, a downloaded file
         url = row.url(records)
         response = client.get(url)
+        if row.name in ASKS_TO_CANCEL and response.status_code == 302:
+            continue  # the held meeting is not offered for cancelling: its page is measured
         assert response.status_code == 200, url
         assert response.get("Content-Encoding") == "gzip", f"{url} is sent uncompressed"
         size = _wire_bytes(response)
