@@ -16,6 +16,8 @@ fi
 # WeasyPrint (log-in slips, documents as PDF) draws text with Pango.
 ldconfig -p | grep -q libpango-1.0.so.0 || missing+=(libpango-1.0-0)
 ldconfig -p | grep -q libpangoft2-1.0.so.0 || missing+=(libpangoft2-1.0-0)
+# CairoSVG (the data bank's chart inside a DOCX) draws with Cairo.
+/sbin/ldconfig -p 2>/dev/null | grep 'libcairo.so.2' >/dev/null || missing+=(libcairo2)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 echo "Installing from Debian: ${missing[*]}"
 if [ "$(id -u)" -ne 0 ]; then

@@ -425,6 +425,22 @@ def _keeps_mentoring_log(viewer: Viewer, mentorship: Model) -> bool:
     return viewer.staff is not None and getattr(mentorship, "mentor_id", None) == viewer.staff.pk
 
 
+# DOC-9 carries the teachers' birth dates, education and experience: personal data.
+PERSONAL_DOCUMENTS = frozenset({"DOC-9"})
+
+
+def _downloads_document(viewer: Viewer, version: Any) -> bool:
+    # The register's files are read by the school and its district, except those that hold
+    # personal data (the data bank, DOC-9): those only by whoever reads the members' personal
+    # data — the leadership, the MA's head, the district, the administrator.
+    if not in_scope(viewer, version):
+        return False
+    entry = version.entry
+    if entry.type not in PERSONAL_DOCUMENTS:
+        return True
+    return _sees_all_personal(viewer) or viewer.heads(entry.association)
+
+
 def _exports_bundle(viewer: Viewer, school: Model) -> bool:
     # BUNDLE.md: the school's leadership sends its bundle; the district office reads the schools
     # of its district; the administrator moves schools between installations.
@@ -489,6 +505,12 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     # log-ins: create, reset to a one-time password, switch off (obj: a school, staff or user)
     "manage_accounts": _manages_accounts,
     "read_login_log": lambda v, o: v.is_administrator,  # log-ins, failures and lock-outs
+    # the documentation register (DOC-1…DOC-12): the MA's head and the leadership make and
+    # upload its documents; the school's leadership sets the school's own templates
+    "generate_document": _manages_association,
+    "upload_document": _manages_association,
+    "download_document": _downloads_document,
+    "configure_document_template": _manages_school,
 }
 
 

@@ -122,6 +122,7 @@ def association_detail(request, school, key):
     args = (school.key, association.key)
     links = {
         "plan": reverse("planning:plan", args=[*args, year.key]) if year else "",
+        "documents": reverse("documents:register", args=[*args, year.key]) if year else "",
         "grid": reverse("planning:grid", args=[school.key, year.key]) if year else "",
         "meetings": reverse("meetings:list", args=[*args]),
         "compliance": reverse("compliance:association", args=[*args])

@@ -25,6 +25,7 @@ ACTION_OF_PAGE = {
     "meetings:list": "manage_association",
     "meetings:detail": "manage_association",
     "analysis:analysis": "write_analysis",
+    "documents:register": "generate_document",
 }
 
 # Pages about one person, fixed by that person or the leadership (edit_own_card).
@@ -66,6 +67,6 @@ def fix_url(
         if finding.subject_type != MEETING:
             return reverse("meetings:list", args=[school.key, association.key])
         return reverse(name, args=[school.key, finding.subject_key])
-    if name in ("planning:plan", "analysis:analysis"):
+    if name in ("planning:plan", "analysis:analysis", "documents:register"):
         return reverse(name, args=[school.key, association.key, year.key])
     return reverse(name, args=[school.key, association.key])

@@ -222,11 +222,7 @@ RULES: list[Rule] = [
         BY_DATE,
         PER_ASSOCIATION,
         _("The MA keeps its twelve documents."),
-        "",
-        recorded_by=_(
-            "Usul has no page for the MA's documents yet: the MA head records them in the "
-            "school's bundle."
-        ),
+        "documents:register",
     ),
     # --- Staff rules -------------------------------------------------------------------------
     Rule(

@@ -13,6 +13,7 @@ urlpatterns = [
     path("plans/", include("usul.analysis.urls")),
     path("meetings/", include("usul.meetings.urls")),
     path("lessons/", include("usul.lessons.urls")),
+    path("documents/", include("usul.documents.urls")),
     path("compliance/", include("usul.compliance.urls")),
     path("bundle/", include("usul.bundle.urls")),
     path("notifications/", include("usul.notifications.urls")),

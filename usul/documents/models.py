@@ -4,6 +4,21 @@ Every MA keeps twelve documents (DOC-1…DOC-12). The **register** lists each do
 year and where it is kept: at the school for three years, then resolutions, plans and analyses
 go to the archive for ten (ORG-6). Nothing is destroyed without a disposal act signed by the
 director; a disposed entry stays in the register, marked ``disposed``.
+
+The names below are stable; the archive, retention and disposal acts build on them:
+
+- ``DocumentEntry`` — one document of one MA and school year in the register (its ``type``,
+  ``title``, ``date``, ``location``). An entry made from a director's order recorded in Usul
+  (DOC-1, DOC-2) names that ``order``.
+- ``DocumentVersion`` — every file the entry has had, never deleted: ``generated`` by Usul from
+  the records, ``uploaded`` (a file made elsewhere) or a ``signed_scan`` of the signed paper;
+  who made it and when. The latest is the entry's current version.
+- ``DocumentTemplate`` — a school's own template of one document type and format, versioned:
+  the latest upload is in force, earlier ones stay. Without one the default template of
+  ``usul/documents/default_templates`` is used.
+
+What the register shows for an MA and year — and what the compliance rule ``DOCS`` counts — is
+computed in one place, ``usul.documents.register``.
 """
 
 from __future__ import annotations
@@ -66,6 +81,16 @@ class DocumentEntry(TimeStamped):
         choices=DocumentLocation.choices,
         default=DocumentLocation.SCHOOL,
     )
+    # DOC-1, DOC-2: the director's order recorded in Usul that this entry is (nothing typed
+    # twice: the order's number and date are the document's).
+    order = models.ForeignKey(
+        "orders.Order",
+        verbose_name=_("order"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     school_field = "school"
@@ -80,3 +105,138 @@ class DocumentEntry(TimeStamped):
 
     def __str__(self) -> str:
         return self.title or self.get_type_display()
+
+
+class VersionKind(models.TextChoices):
+    GENERATED = "generated", _("generated")
+    UPLOADED = "uploaded", _("uploaded")
+    SIGNED_SCAN = "signed_scan", _("signed scan")
+
+
+class DocumentFormat(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "DOCX"
+    JPEG = "jpeg", "JPEG"
+    PNG = "png", "PNG"
+
+
+class DocumentLanguage(models.TextChoices):
+    KY = "ky", _("Kyrgyz")
+    RU = "ru", _("Russian")
+
+
+def document_storage():
+    """Files of the register live under USUL_HOME, outside any folder the web server serves;
+    they leave only through the register's download, which asks the policy."""
+    from django.conf import settings
+    from django.core.files.storage import FileSystemStorage
+
+    return FileSystemStorage(location=settings.USUL_HOME / "documents")
+
+
+def _version_path(version: DocumentVersion, filename: str) -> str:
+    # Database ids only: a school's keys and a user's file name never become a path.
+    entry = version.entry
+    return f"{entry.school_id}/{entry.pk}/v{version.number}.{version.format}"
+
+
+class DocumentVersion(TimeStamped):
+    """One file of a register entry; versions are only ever added (who made it, when)."""
+
+    entry = models.ForeignKey(DocumentEntry, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    kind = models.CharField(_("kind"), max_length=20, choices=VersionKind.choices)
+    language = models.CharField(
+        _("language"), max_length=2, choices=DocumentLanguage.choices, blank=True
+    )
+    format = models.CharField(_("format"), max_length=10, choices=DocumentFormat.choices)
+    file = models.FileField(_("file"), storage=document_storage, upload_to=_version_path)
+    size = models.PositiveIntegerField(_("size"), default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    # The as-of date the data was read at (DOC-9's experience), for generated versions.
+    as_of = models.DateField(_("as of"), null=True, blank=True)
+    # The school's template it was made with; empty: the default template.
+    template = models.ForeignKey(
+        "DocumentTemplate",
+        verbose_name=_("template"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    made_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    school_field = "entry__school"
+
+    class Meta:
+        ordering = ["entry", "number"]
+        verbose_name = _("document version")
+        verbose_name_plural = _("document versions")
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "number"], name="document_version_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.entry} v{self.number}"
+
+    @property
+    def download_name(self) -> str:
+        entry = self.entry
+        language = f"-{self.language}" if self.language else ""
+        return (
+            f"{entry.type}-{entry.association.key}-{entry.year.key}-v{self.number}{language}"
+            f".{self.format}"
+        )
+
+
+class TemplateFormat(models.TextChoices):
+    DOCX = "docx", "DOCX"
+    HTML = "html", _("HTML for PDF")
+
+
+def _template_path(template: DocumentTemplate, filename: str) -> str:
+    extension = "docx" if template.format == TemplateFormat.DOCX else "html"
+    return f"templates/{template.school_id}/{template.type}-v{template.number}.{extension}"
+
+
+class DocumentTemplate(TimeStamped):
+    """A school's own template of one document type and format; the latest number is in force
+    and every earlier one stays, so each generated version names the template it came from."""
+
+    school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
+    type = models.CharField(_("document"), max_length=10, choices=DocumentType.choices)
+    format = models.CharField(_("format"), max_length=10, choices=TemplateFormat.choices)
+    number = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("file"), storage=document_storage, upload_to=_template_path)
+    uploaded_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    school_field = "school"
+
+    class Meta:
+        ordering = ["school", "type", "format", "number"]
+        verbose_name = _("document template")
+        verbose_name_plural = _("document templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "type", "format", "number"], name="document_template_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.format} v{self.number}"

@@ -390,6 +390,29 @@ TABLE = [
     Row("compliance:index", (), "302 403 403 302 302 302 302 302 302 200"),
     Row("compliance:school", ("school",), OVERSIGHT),
     Row("compliance:association", ("school", "ma"), "302 403 403 200 200 200 200 200 404 200"),
+    # documents: the register is read by the school and its district; its documents are made
+    # and uploaded by the MA's head and the leadership (generate_document, upload_document);
+    # the school's own templates are its leadership's (configure_document_template)
+    Row("documents:register", ("school", "ma", "year"), READ),
+    Row("documents:generate", ("school", "ma", "year", "=DOC-3"), READ, post=MA_FORM_EMPTY),
+    Row("documents:upload", ("school", "ma", "year", "=DOC-3"), READ, post=MA_FORM_EMPTY),
+    # a version that does not exist is not found, whoever asks
+    Row(
+        "documents:file",
+        ("school", "ma", "year", "=DOC-3", "=1"),
+        "302 404 404 404 404 404 404 404 404 404",
+    ),
+    Row(
+        "documents:templates",
+        ("school",),
+        LEADERSHIP,
+        post="302 403 403 403 400 400 400 403 404 400",
+    ),
+    Row(
+        "documents:template_file",
+        ("school", "=DOC-3", "=docx", "=1"),
+        "302 404 404 404 404 404 404 404 404 404",
+    ),
     # bundle: the administrator imports; the leadership and the district export
     Row(
         "bundle:upload",

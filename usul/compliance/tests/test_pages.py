@@ -60,17 +60,18 @@ def test_a_deputy_sees_every_rule_of_every_ma_in_kyrgyz(world, client):
     assert re.findall(r'data-month="([\d-]+)"', html) == ["2025-09", "2025-10"]
 
 
-def test_the_school_page_reads_in_russian_and_says_who_records_a_missing_document(world, client):
+def test_the_school_page_reads_in_russian_and_links_a_missing_document_to_the_register(
+    world, client
+):
     DocumentEntry.objects.filter(association=world.ma, type="DOC-8").delete()
     login(client, world.director, language="ru")
     html = client.get(school_url(as_of="2025-10-01")).content.decode()
     assert "Соответствие положению" in html
     assert "нарушение" in html
     assert "МО формируется не менее чем из трёх учителей." in html
-    # Usul has no page for the MA's documents yet: the finding says so and who records them,
-    # instead of a "fix" link to the MA's page, where nothing can be done about it.
-    assert "В Усуле пока нет страницы для документов МО" in html
-    assert ">исправить</a>" not in html
+    # The missing DOC-8 is fixed on the MA's documentation register, where it is generated.
+    register = reverse("documents:register", args=["sch-17", world.ma.key, "2025-2026"])
+    assert f'href="{register}"' in html
     # The menu's link opens the school's page for the director.
     assert client.get(reverse("compliance:index")).url == school_url()
 

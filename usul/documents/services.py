@@ -1,0 +1,392 @@
+"""Writes to the documentation register: generating a document, uploading a file or a signed
+scan, and setting a school's own template.
+
+Every function is one transaction, begins with the policy's ``require`` and only ever adds:
+a new version of an entry, never a changed or deleted one (ORG-6: nothing is destroyed
+without a disposal act). Names are stable (the archive and disposal acts build on them):
+
+- ``document_generate`` — make DOC-n from the records as PDF or DOCX, in Kyrgyz or Russian;
+  the entry of the MA's register for the year gets a new ``generated`` version (a second call
+  is the "regenerate" of the page: one more version, the earlier ones kept).
+- ``document_upload`` — a ``signed_scan`` of the signed paper, or a file made elsewhere
+  (``uploaded``), as the entry's new version.
+- ``document_template_upload`` — a school's own template of a type and format; tried on a
+  specimen first, so a misspelt field is refused with its name and line before it is in force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import zipfile
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from usul.accounts.policy import Viewer, require
+from usul.associations.models import Association
+from usul.documents.contents import Refusal, document_content
+from usul.documents.models import (
+    REQUIRED_DOCUMENTS,
+    DocumentEntry,
+    DocumentFormat,
+    DocumentLanguage,
+    DocumentLocation,
+    DocumentTemplate,
+    DocumentVersion,
+    TemplateFormat,
+    VersionKind,
+)
+from usul.documents.register import creating_order, head_order_term
+from usul.documents.rendering import TemplateProblem, render
+from usul.lib.history import history_user, save_with_history
+from usul.people.models import Staff
+from usul.schools.models import School, SchoolYear
+
+# Until the shared upload checks land (usul/lib/uploads.py): the size limit of a register
+# file, checked as it is read, and what its first bytes must be.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_TEMPLATE_BYTES = 2 * 1024 * 1024
+SIGNATURES = {
+    DocumentFormat.PDF: (b"%PDF-",),
+    DocumentFormat.JPEG: (b"\xff\xd8\xff",),
+    DocumentFormat.PNG: (b"\x89PNG\r\n\x1a\n",),
+}
+TYPES = frozenset(doc.value for doc in REQUIRED_DOCUMENTS)
+
+
+def _check_choice(value: str, allowed, *, field: str, label: str) -> None:
+    if value not in allowed:
+        raise ValidationError(
+            {
+                field: _("%(label)s: “%(value)s” is not one of the choices.")
+                % {"label": label, "value": value}
+            }
+        )
+
+
+def _entry(actor: Viewer, association: Association, year: SchoolYear, doc_type: str):
+    """The register's entry of the type for the MA and year, made the first time (the entry of
+    DOC-1 or DOC-2 names the order recorded in Usul). Locked for the new version's number."""
+    entry = (
+        DocumentEntry.objects.select_for_update()
+        .filter(association=association, year=year, type=doc_type)
+        .exclude(location=DocumentLocation.DISPOSED)
+        .order_by("key")
+        .first()
+    )
+    if entry is not None:
+        if entry.location != DocumentLocation.SCHOOL:
+            # ORG-6: an entry handed to the archive is read-only from then on.
+            raise ValidationError(
+                {
+                    "type": _(
+                        "%(document)s of %(year)s is in the archive: it is not changed any more."
+                    )
+                    % {"document": doc_type, "year": year.key}
+                }
+            )
+        return entry
+    order = None
+    if doc_type == "DOC-1":
+        order = creating_order(association, year)
+    elif doc_type == "DOC-2":
+        term = head_order_term(association, year)
+        order = term.order if term is not None else None
+    base = f"{association.key}-{year.key}-{doc_type.lower()}"
+    key, n = base, 1
+    while DocumentEntry.objects.filter(school=association.school, key=key).exists():
+        n += 1
+        key = f"{base}-{n}"
+    entry = DocumentEntry(
+        school=association.school,
+        association=association,
+        key=key,
+        year=year,
+        type=doc_type,
+        date=order.date if order is not None else None,
+        order=order,
+    )
+    save_with_history(entry, actor)
+    return entry
+
+
+def _add_version(
+    actor: Viewer,
+    entry: DocumentEntry,
+    *,
+    kind: str,
+    data: bytes,
+    format: str,
+    language: str = "",
+    as_of: dt.date | None = None,
+    template: DocumentTemplate | None = None,
+) -> DocumentVersion:
+    number = (entry.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    version = DocumentVersion(
+        entry=entry,
+        number=number,
+        kind=kind,
+        language=language,
+        format=format,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        as_of=as_of,
+        template=template,
+        made_by=history_user(actor),
+    )
+    version.file.save(f"v{number}.{format}", ContentFile(data), save=False)
+    save_with_history(version, actor)
+    return version
+
+
+def template_in_force(school: School, doc_type: str, format: str) -> DocumentTemplate | None:
+    """The school's own template of the type and format (the latest version), or None for the
+    default one."""
+    return (
+        DocumentTemplate.objects.filter(school=school, type=doc_type, format=format)
+        .order_by("-number")
+        .first()
+    )
+
+
+def template_format_of(format: str) -> str:
+    return TemplateFormat.DOCX if format == DocumentFormat.DOCX else TemplateFormat.HTML
+
+
+def _template_label(template: DocumentTemplate) -> str:
+    return f"{template.type} ({template.get_format_display()}, v{template.number})"
+
+
+def make_document(
+    *,
+    association: Association,
+    year: SchoolYear,
+    doc_type: str,
+    language: str,
+    format: str,
+    as_of: dt.date,
+    staff: Staff | None = None,
+) -> tuple[bytes, DocumentTemplate | None]:
+    """The document's bytes, from the records and the template in force (no register entry:
+    the command line prints with it). Raises ``Refusal``."""
+    template = template_in_force(association.school, doc_type, template_format_of(format))
+    with translation.override(language):
+        content = document_content(
+            doc_type=doc_type,
+            association=association,
+            year=year,
+            as_of=as_of,
+            language=language,
+            staff=staff,
+        )
+        data = render(
+            content,
+            format=format,
+            school_template=template.file.read() if template is not None else None,
+            label=_template_label(template) if template is not None else "",
+        )
+    if template is not None:
+        template.file.close()
+    return data, template
+
+
+@transaction.atomic
+def document_generate(
+    *,
+    actor: Viewer,
+    association: Association,
+    year: SchoolYear,
+    doc_type: str,
+    language: str = DocumentLanguage.KY,
+    format: str = DocumentFormat.PDF,
+    as_of: dt.date | None = None,
+    staff: Staff | None = None,
+) -> DocumentVersion:
+    """DOC-n made from the records, as a new version of the MA's register entry for the year.
+    Refused (ValidationError) when the records hold nothing to make it from."""
+    require(actor, "generate_document", association)
+    _check_choice(doc_type, TYPES, field="type", label=_("Document"))
+    _check_choice(language, DocumentLanguage.values, field="language", label=_("Language"))
+    _check_choice(
+        format, (DocumentFormat.PDF, DocumentFormat.DOCX), field="format", label=_("Format")
+    )
+    if year.school_id != association.school_id:
+        raise ValidationError({"year": _("The school year is not one of this school's.")})
+    if staff is not None and staff.school_id != association.school_id:
+        raise ValidationError({"staff": _("This person is not on the staff of this school.")})
+    as_of = as_of or actor.today
+    try:
+        data, template = make_document(
+            association=association,
+            year=year,
+            doc_type=doc_type,
+            language=language,
+            format=format,
+            as_of=as_of,
+            staff=staff,
+        )
+    except Refusal as refusal:
+        raise ValidationError({"type": refusal.message}) from None
+    entry = _entry(actor, association, year, doc_type)
+    return _add_version(
+        actor,
+        entry,
+        kind=VersionKind.GENERATED,
+        data=data,
+        format=format,
+        language=language,
+        as_of=as_of,
+        template=template,
+    )
+
+
+def _read_limited(upload, limit: int, *, field: str) -> bytes:
+    """The upload's bytes, read in chunks and refused as soon as they pass ``limit``."""
+    chunks, total = [], 0
+    for chunk in upload.chunks():
+        total += len(chunk)
+        if total > limit:
+            raise ValidationError(
+                {field: _("The file is larger than %(mb)s MB.") % {"mb": limit // (1024 * 1024)}}
+            )
+        chunks.append(chunk)
+    data = b"".join(chunks)
+    if not data:
+        raise ValidationError({field: _("The file is empty.")})
+    return data
+
+
+def _is_docx(data: bytes) -> bool:
+    import io
+
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "word/vbaProject.bin" in names:  # a macro document
+                return False
+            total = sum(info.file_size for info in archive.infolist())
+            if total > 10 * MAX_UPLOAD_BYTES:  # a zip bomb
+                return False
+            return "[Content_Types].xml" in names and "word/document.xml" in names
+    except zipfile.BadZipFile:
+        return False
+
+
+def _format_of(data: bytes, *, scan: bool) -> str:
+    """The file's format as its content says (never its name); "" when it is not accepted."""
+    for format, signatures in SIGNATURES.items():
+        if data.startswith(signatures):
+            return format
+    if not scan and _is_docx(data):
+        return DocumentFormat.DOCX
+    return ""
+
+
+@transaction.atomic
+def document_upload(
+    *,
+    actor: Viewer,
+    association: Association,
+    year: SchoolYear,
+    doc_type: str,
+    file,
+    kind: str = VersionKind.SIGNED_SCAN,
+) -> DocumentVersion:
+    """A signed scan (PDF, JPEG, PNG) or a file made elsewhere (also DOCX) as the entry's new
+    version."""
+    require(actor, "upload_document", association)
+    _check_choice(doc_type, TYPES, field="type", label=_("Document"))
+    _check_choice(
+        kind, (VersionKind.SIGNED_SCAN, VersionKind.UPLOADED), field="kind", label=_("Kind")
+    )
+    if year.school_id != association.school_id:
+        raise ValidationError({"year": _("The school year is not one of this school's.")})
+    data = _read_limited(file, MAX_UPLOAD_BYTES, field="file")
+    format = _format_of(data, scan=kind == VersionKind.SIGNED_SCAN)
+    if not format:
+        allowed = "PDF, JPEG, PNG" if kind == VersionKind.SIGNED_SCAN else "PDF, JPEG, PNG, DOCX"
+        raise ValidationError(
+            {
+                "file": _("The file's content is not one of %(allowed)s (whatever its name says).")
+                % {"allowed": allowed}
+            }
+        )
+    entry = _entry(actor, association, year, doc_type)
+    return _add_version(actor, entry, kind=kind, data=data, format=format)
+
+
+def specimen(doc_type: str) -> dict:
+    """A content of every field a template may use, to try a school's template on."""
+    from usul.documents.contents import LANDSCAPE, labels, section, table
+
+    return {
+        "type": doc_type,
+        "language": translation.get_language() or "ky",
+        "school": "№1 мектеп",
+        "association": "Усулдук бирикме",
+        "year": "2025-2026",
+        "title": doc_type,
+        "subtitle": "—",
+        "number": "1",
+        "date": "01.09.2025",
+        "approval": {"label": "—", "role": "—", "name": "—", "date": "01.09.2025"},
+        "sections": [
+            section("—", paragraphs=["—"], points=["—"], table=table(["№", "—"], [["1", "—"]]))
+        ],
+        "signatures": [{"role": "—", "name": "—"}],
+        "labels": labels(),
+        "landscape": doc_type in LANDSCAPE,
+    }
+
+
+@transaction.atomic
+def document_template_upload(
+    *, actor: Viewer, school: School, doc_type: str, format: str, file
+) -> DocumentTemplate:
+    """A school's own template of ``doc_type`` (DOCX, or HTML for the PDF) as its next
+    version, in force from now on. Tried on a specimen first: a template that names a field
+    the document does not have is refused with the field and the line."""
+    require(actor, "configure_document_template", school)
+    _check_choice(doc_type, TYPES, field="type", label=_("Document"))
+    _check_choice(format, TemplateFormat.values, field="format", label=_("Format"))
+    data = _read_limited(file, MAX_TEMPLATE_BYTES, field="file")
+    if format == TemplateFormat.DOCX and not _is_docx(data):
+        raise ValidationError({"file": _("The file is not a DOCX document without macros.")})
+    if format == TemplateFormat.HTML:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValidationError({"file": _("The HTML template is not UTF-8 text.")}) from None
+    number = (
+        DocumentTemplate.objects.filter(school=school, type=doc_type, format=format).aggregate(
+            last=Max("number")
+        )["last"]
+        or 0
+    ) + 1
+    label = f"{doc_type} ({TemplateFormat(format).label}, v{number})"
+    try:
+        render(
+            specimen(doc_type),
+            format="docx" if format == TemplateFormat.DOCX else "pdf",
+            school_template=data,
+            label=label,
+        )
+    except TemplateProblem as problem:
+        raise ValidationError({"file": problem.message}) from None
+    template = DocumentTemplate(
+        school=school,
+        type=doc_type,
+        format=format,
+        number=number,
+        uploaded_by=history_user(actor),
+    )
+    template.file.save(f"{doc_type}.{format}", ContentFile(data), save=False)
+    save_with_history(template, actor)
+    return template
