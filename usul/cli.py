@@ -1,8 +1,9 @@
 """The ``usul`` console command.
 
 Passes every Django management command through (``usul migrate``, ``usul createsuperuser``…)
-and names Usul's own: ``serve``, ``demo``, ``import``, ``export``, ``compliance``. Every command
-prepares the database on first use, so nothing has to be remembered.
+and names Usul's own: ``serve``, ``demo``, ``import``, ``export``, ``compliance``,
+``document``. Every command prepares the database on first use, so nothing has to be
+remembered.
 """
 
 from __future__ import annotations

@@ -120,20 +120,24 @@ def years_of(days: int) -> str:
     return decimal(days / 365.25)
 
 
+def page_words() -> dict:
+    """ "Page N of M" split around its two numbers, which the PDF's page counters and the
+    DOCX's fields fill in."""
+    # Translators: keep both placeholders; the words around them may be in any order.
+    text = _("Page %(page)s of %(pages)s")
+    before, rest = text.split("%(page)s", 1)
+    between, after = rest.split("%(pages)s", 1)
+    return {"page_before": before, "page_between": between, "page_after": after}
+
+
 def labels() -> dict:
-    """The words every template uses, in the document's language. "Page N of M" is split
-    around its two numbers, which the PDF's page counters and the DOCX's fields fill in."""
+    """The words every template uses, in the document's language."""
     return {
         "number": _("No."),
         "date": _("Date"),
         "year": _("School year"),
         "association": _("Methodological association"),
-        # Translators: the words before the page number in "page N of M"; may be empty.
-        "page_before": _("page_before_number"),
-        # Translators: the words between the page number and the count of pages.
-        "page_between": _("page_between_numbers"),
-        # Translators: the words after the count of pages; may be empty.
-        "page_after": _("page_after_count"),
+        **page_words(),
         "signature": _("(signature)"),
     }
 

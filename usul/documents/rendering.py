@@ -124,7 +124,8 @@ def render_html(content: dict, *, school_template: str | None = None, label: str
     except TemplateError as exc:
         if school_template is None:
             raise
-        raise _problem(exc, name, label or SCHOOL_TEMPLATE) from None
+        # Jinja names the frames of a template given as text "<template>".
+        raise _problem(exc, "<template>", label or SCHOOL_TEMPLATE) from None
 
 
 def render_pdf(content: dict, *, school_template: str | None = None, label: str = "") -> bytes:

@@ -92,9 +92,7 @@ def _page(request, school, association, year, *, failed: str = "", form=None, st
     staff = _staff_queryset(request, association, year) if may_generate else Staff.objects.none()
     lines = []
     for row in rows:
-        versions = [
-            (v, can(viewer, "download_document", v)) for v in reversed(row.versions)
-        ]
+        versions = [(v, can(viewer, "download_document", v)) for v in reversed(row.versions)]
         for version, _allowed in versions:
             version.entry.association = association
         failed_here = row.type == failed
