@@ -568,8 +568,6 @@ def doc_7(request: Request, language: str) -> dict:
 
 
 def doc_8(request: Request, language: str) -> dict:
-    from usul.planning.selectors import year_months
-
     plan = _plan(request)
     items = _live_items(plan)
     if not items:
@@ -580,8 +578,9 @@ def doc_8(request: Request, language: str) -> dict:
     by_month: dict[str, list] = {}
     for item in items:
         by_month.setdefault(item.month, []).append(item)
-    months = year_months(request.year)
-    months += sorted(m for m in by_month if m not in months)
+    # DOC-8: every month the plan must cover, and August too when something is planned in it
+    # (an item of a month outside the year is still shown, not lost); in calendar order.
+    months = sorted(set(request.year.teaching_months()) | set(by_month))
     content = _base(request)
     content["approval"] = _plan_approval(plan)
     content["sections"] = [
