@@ -143,7 +143,12 @@ def _version_path(version: DocumentVersion, filename: str) -> str:
 class DocumentVersion(TimeStamped):
     """One file of a register entry; versions are only ever added (who made it, when)."""
 
-    entry = models.ForeignKey(DocumentEntry, on_delete=models.CASCADE, related_name="versions")
+    entry = models.ForeignKey(
+        DocumentEntry,
+        verbose_name=_("register entry"),
+        on_delete=models.CASCADE,
+        related_name="versions",
+    )
     number = models.PositiveIntegerField(_("version"))
     kind = models.CharField(_("kind"), max_length=20, choices=VersionKind.choices)
     language = models.CharField(
@@ -152,7 +157,7 @@ class DocumentVersion(TimeStamped):
     format = models.CharField(_("format"), max_length=10, choices=DocumentFormat.choices)
     file = models.FileField(_("file"), storage=document_storage, upload_to=_version_path)
     size = models.PositiveIntegerField(_("size"), default=0)
-    sha256 = models.CharField(max_length=64, blank=True)
+    sha256 = models.CharField(_("checksum"), max_length=64, blank=True)
     # The as-of date the data was read at (DOC-9's experience), for generated versions.
     as_of = models.DateField(_("as of"), null=True, blank=True)
     # The school's template it was made with; empty: the default template.
@@ -211,7 +216,9 @@ class DocumentTemplate(TimeStamped):
     """A school's own template of one document type and format; the latest number is in force
     and every earlier one stays, so each generated version names the template it came from."""
 
-    school = models.ForeignKey("schools.School", on_delete=models.CASCADE, related_name="+")
+    school = models.ForeignKey(
+        "schools.School", verbose_name=_("school"), on_delete=models.CASCADE, related_name="+"
+    )
     type = models.CharField(_("document"), max_length=10, choices=DocumentType.choices)
     format = models.CharField(_("format"), max_length=10, choices=TemplateFormat.choices)
     number = models.PositiveIntegerField(_("version"))
