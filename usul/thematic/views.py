@@ -6,7 +6,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -113,8 +115,6 @@ def plan_create(request, school: str, staff: str):
 
 
 def _address(plan_obj: ThematicPlan) -> str:
-    from django.urls import reverse
-
     return reverse(
         "thematic:plan",
         args=[
@@ -140,8 +140,6 @@ def _plan(request, school, staff, year, subject, grade, kind) -> ThematicPlan:
         .first()
     )
     if found is None:
-        from django.http import Http404
-
         raise Http404
     return found
 
