@@ -480,6 +480,9 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     "manage_school": _manages_school,
     # the MA's plan, meetings and open lessons (cancelling, reopening), plan items (removing)
     "manage_association": _manages_association,
+    # the school's own set-up: its school years and their themes, its subjects, its settings
+    # (BUNDLE.md ``settings``) and carrying the MAs into the next year; the staff read them
+    "configure_school": _manages_school,
     "approve_plan": _approves,
     "write_analysis": lambda v, o: v.is_deputy and _own_school(v, o),
     "record_plan_item": _records_plan_item,  # a plan item's status, result, participants
