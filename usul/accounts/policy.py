@@ -311,19 +311,48 @@ def owns_plan(viewer: Viewer, obj: Model) -> bool:
     from usul.planning.models import PlanEventKind
 
     plan = cast("WorkPlan", obj)
+    me = getattr(viewer.user, "pk", None)
     submitted = (
         plan.events.filter(kind=PlanEventKind.SUBMITTED)
         .order_by("-at", "-id")
         .only("actor")
         .first()
     )
-    return submitted is not None and submitted.actor_id == getattr(viewer.user, "pk", None)
+    if submitted is not None and submitted.actor_id == me:
+        return True
+    # Whoever wrote part of the version under approval is one of its authors too: a deputy
+    # who rewrote a draft does not then approve what the head submitted.
+    started = (
+        plan.events.filter(kind=PlanEventKind.REVISED)
+        .order_by("-at", "-id")
+        .values_list("at", flat=True)
+        .first()
+    )
+    written = plan.events.filter(kind__in=PlanEventKind.WRITING, actor_id=me)
+    if started is not None:
+        written = written.filter(at__gte=started)
+    return written.exists()
 
 
 def _approves(viewer: Viewer, obj: Model) -> bool:
     # ORG-2: plans are approved (or returned) by a deputy director of the same school, never
     # on a plan of their own.
     return viewer.is_deputy and _own_school(viewer, obj) and not owns_plan(viewer, obj)
+
+
+def _writes_plan(viewer: Viewer, obj: Model) -> bool:
+    """ORG-2, GEN-9: a plan is written by its MA and checked by a deputy director. Once a
+    version has gone to a deputy (submitted, or returned with a comment), a deputy who may
+    approve it no longer writes it: they return it saying what to change. Otherwise one deputy
+    could rewrite, submit and approve the same plan alone. ``obj``: a plan or one of its items."""
+    if not _manages_association(viewer, obj):
+        return False
+    from usul.planning.models import PlanStatus
+
+    plan: Any = obj if obj._meta.label_lower == "planning.workplan" else getattr(obj, "plan", None)
+    if plan is None or plan.status not in (PlanStatus.SUBMITTED, PlanStatus.RETURNED):
+        return True
+    return not _approves(viewer, plan)
 
 
 def _views_compliance(viewer: Viewer, obj: Model) -> bool:
@@ -484,6 +513,7 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     # (BUNDLE.md ``settings``) and carrying the MAs into the next year; the staff read them
     "configure_school": _manages_school,
     "approve_plan": _approves,
+    "write_plan": _writes_plan,  # the plan's text and items, and submitting it
     "write_analysis": lambda v, o: v.is_deputy and _own_school(v, o),
     "record_plan_item": _records_plan_item,  # a plan item's status, result, participants
     "import_bundle": lambda v, o: v.is_administrator,

@@ -39,7 +39,7 @@ from usul.people.models import (
     Teaching,
     ThematicPlan,
 )
-from usul.planning.models import PlanItem, WorkPlan
+from usul.planning.models import PlanItem, PlanVersion, WorkPlan
 from usul.schools.models import DistrictInstruction, School, SchoolYear, Subject
 
 
@@ -77,6 +77,10 @@ def _querysets(school: School, year: SchoolYear) -> dict:
         "supervisors": Supervision.objects.filter(association__school=school),
         "plans": WorkPlan.objects.filter(association__school=school, year=year),
         "plan_items": PlanItem.objects.filter(plan__association__school=school, plan__year=year),
+        # ORG-2: an approved version stays in force while the next one is written.
+        "plan_versions": PlanVersion.objects.filter(
+            plan__association__school=school, plan__year=year
+        ),
         "meetings": Meeting.objects.filter(school=school, year=year),
         "attendance": Attendance.objects.filter(meeting__school=school, meeting__year=year),
         "resolutions": Resolution.objects.filter(meeting__school=school, meeting__year=year),
@@ -98,6 +102,7 @@ _MA_RECORDS = {
     "supervisors": "association",
     "plans": "association",
     "plan_items": "plan__association",
+    "plan_versions": "plan__association",
     "meetings": "association",
     "attendance": "meeting__association",
     "resolutions": "meeting__association",
@@ -151,6 +156,7 @@ def _part_querysets(
             (qs["orders"], "signed_by_id"),
             (qs["orders"], "proposed_by_id"),
             (qs["plans"], "approved_by_id"),
+            (qs["plan_versions"], "approved_by_id"),
             (qs["analyses"], "author_id"),
         ]
         first, *rest = [q.order_by().values_list(field) for q, field in links]
@@ -243,7 +249,9 @@ def load_snapshot(
             Prefetch(
                 "plans",
                 queryset=qs["plans"].prefetch_related(
-                    Prefetch("items", queryset=qs["plan_items"]), "reflects_instructions"
+                    Prefetch("items", queryset=qs["plan_items"]),
+                    Prefetch("versions", queryset=qs["plan_versions"]),
+                    "reflects_instructions",
                 ),
                 to_attr="year_plans",
             ),
@@ -280,6 +288,8 @@ def load_snapshot(
             analysis.author = staff_by_id.get(analysis.author_id)
         for plan in association.year_plans:
             plan.approved_by = staff_by_id.get(plan.approved_by_id)
+            for version in plan.versions.all():
+                version.approved_by = staff_by_id.get(version.approved_by_id)
         for document in association.documents.all():
             document.year = years_by_id[document.year_id]
 

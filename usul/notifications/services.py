@@ -125,3 +125,14 @@ def notifications_mark_all_read(*, actor: Viewer, staff: Staff) -> int:
     return Notification.objects.filter(recipient=staff, read_at__isnull=True).update(
         read_at=now, updated_at=now
     )
+
+
+def notifications_settle(*, kind: str, url: str) -> int:
+    """A request that has been dealt with no longer waits in anyone's list: every unread
+    notification of ``kind`` about the page ``url`` is marked read. Called by the service that
+    dealt with it, inside its transaction and after its own policy check (a plan submitted
+    again replaces its earlier notice; a plan decided clears it). Returns how many changed."""
+    now = timezone.now()
+    return Notification.objects.filter(kind=kind, url=url, read_at__isnull=True).update(
+        read_at=now, updated_at=now
+    )

@@ -1,7 +1,7 @@
 """Home-page items of the planning app (``usul.lib.attention``).
 
-- A deputy director sees the plans waiting for their approval (ORG-2) — those they may
-  approve, so not the plan of an MA they head.
+- A deputy director sees the plans waiting for their approval (ORG-2) — those of the MAs
+  they supervise (of every MA without a supervisor), never the plan of an MA they head.
 - An MA head sees their returned plans with the deputy's comment, and the plan items of
   their MAs due this week (Monday to Sunday); anyone responsible for an item sees it too.
 
@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from usul.accounts.policy import visible
+from usul.associations.models import Supervision
 from usul.lib.attention import Attention
 from usul.planning.models import (
     PlanEvent,
@@ -42,8 +43,19 @@ def for_viewer(viewer) -> list[Attention]:
     plans = plans.select_related("association__school", "year")
 
     if viewer.is_deputy:
-        waiting = plans.filter(status=PlanStatus.SUBMITTED).exclude(
-            association_id__in=viewer.headed_association_ids
+        # ORG-2, GEN-9: a plan waits for the deputy the MA is subordinate to today; for every
+        # deputy only when the MA has no supervisor (the same people ``plan_submit`` tells).
+        today = viewer.today
+        on_duty = Supervision.objects.filter(
+            Q(end__isnull=True) | Q(end__gte=today),
+            association=OuterRef("association"),
+            start__lte=today,
+        )
+        waiting = (
+            plans.filter(status=PlanStatus.SUBMITTED)
+            .exclude(association_id__in=viewer.headed_association_ids)
+            .annotate(supervised=Exists(on_duty), mine=Exists(on_duty.filter(staff=viewer.staff)))
+            .filter(Q(mine=True) | Q(supervised=False))
         )
         for plan in waiting.order_by("updated_at"):
             items.append(

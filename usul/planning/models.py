@@ -163,6 +163,18 @@ class PlanEventKind(models.TextChoices):
     APPROVED = "approved", _("approved")
     REVISED = "revised", _("new version started")
 
+    # The steps that write a version's content: whoever took one is among its authors (ORG-2).
+    WRITING: tuple[str, ...]
+
+
+PlanEventKind.WRITING = (
+    PlanEventKind.CREATED,
+    PlanEventKind.EDITED,
+    PlanEventKind.ITEM_ADDED,
+    PlanEventKind.ITEM_CHANGED,
+    PlanEventKind.ITEM_REMOVED,
+)
+
 
 class PlanEvent(models.Model):
     """One step in the life of a plan: who did what, when (ORG-2), with the return comment.

@@ -32,7 +32,7 @@ from usul.lib import uploads
 from usul.lib.dates import format_date, month_key
 from usul.lib.history import delete_with_history, history_user, save_with_history
 from usul.lib.locking import check_revision, labels_of
-from usul.notifications.services import notify
+from usul.notifications.services import notifications_settle, notify
 from usul.people.models import DEPUTY_ROLES, Staff
 from usul.people.selectors import roles_at, staff_with_history
 from usul.planning import events
@@ -327,7 +327,7 @@ def plan_update(
     reflects_instructions: Iterable[DistrictInstruction],
 ) -> WorkPlan:
     """Change the plan's theme, goal, directions, tasks and what it reflects (FUNC-1, DOC-6)."""
-    require(actor, "manage_association", plan)
+    require(actor, "write_plan", plan)
     plan = _locked(plan)
     _check_revision(plan, revision)
     _require_editable(plan)
@@ -360,7 +360,7 @@ def plan_update(
 @transaction.atomic
 def plan_submit(*, actor: Viewer, plan: WorkPlan, revision: int) -> WorkPlan:
     """Draft or returned → submitted for the deputy director's approval (ORG-2)."""
-    require(actor, "manage_association", plan)
+    require(actor, "write_plan", plan)
     plan = _locked(plan)
     # The status first: a second press of "submit" is told the plan is already submitted.
     if plan.status == PlanStatus.SUBMITTED:
@@ -387,6 +387,8 @@ def plan_submit(*, actor: Viewer, plan: WorkPlan, revision: int) -> WorkPlan:
     plan.revision += 1
     save_with_history(plan, actor, ["status", "revision"])
     _event(plan, actor, PlanEventKind.SUBMITTED)
+    # ORG-2: the deputies it is addressed to hear of it once, however often it was submitted.
+    notifications_settle(kind="plan_submitted", url=_plan_url(plan))
     _notify("plan_submitted", plan, actor, _deputies_of(plan, actor.today))
     return plan
 
@@ -410,6 +412,7 @@ def plan_return(*, actor: Viewer, plan: WorkPlan, revision: int, comment: str) -
     plan.revision += 1
     save_with_history(plan, actor, ["status", "revision"])
     _event(plan, actor, PlanEventKind.RETURNED, comment=comment)
+    notifications_settle(kind="plan_submitted", url=_plan_url(plan))
     _notify("plan_returned", plan, actor, _author_side(plan, actor.today), comment=comment)
     return plan
 
@@ -494,6 +497,9 @@ def plan_approve(*, actor: Viewer, plan: WorkPlan, revision: int) -> WorkPlan:
     )
     save_with_history(version, actor)
     _event(plan, actor, PlanEventKind.APPROVED)
+    notifications_settle(kind="plan_submitted", url=_plan_url(plan))
+    # The head no longer needs the return notice of a plan that has since been approved.
+    notifications_settle(kind="plan_returned", url=_plan_url(plan))
     _notify("plan_approved", plan, actor, _author_side(plan, actor.today))
     return plan
 
@@ -557,7 +563,7 @@ def plan_item_add(
 ) -> PlanItem:
     """Add an item to the monthly grid (DOC-8): a meeting, open lesson, seminar, training,
     extracurricular event (FUNC-2…4), control work, observation or other work."""
-    require(actor, "manage_association", plan)
+    require(actor, "write_plan", plan)
     plan = _locked(plan)
     _require_editable(plan)
     month, errors = _check_item(
@@ -605,7 +611,7 @@ def plan_item_update(
     audience: str = "",
 ) -> PlanItem:
     """Change what an item plans; only while the plan is a draft or returned (ORG-2)."""
-    require(actor, "manage_association", item.plan)
+    require(actor, "write_plan", item.plan)
     plan = _locked(item.plan)
     _require_editable(plan)
     item = _locked_item(item)
@@ -640,7 +646,7 @@ def plan_item_update(
 def plan_item_remove(*, actor: Viewer, item: PlanItem, revision: int) -> None:
     """Remove an item from a draft or returned plan (a typo, a duplicate). An item of an
     approved plan is cancelled instead, so the approved version keeps it."""
-    require(actor, "manage_association", item.plan)
+    require(actor, "write_plan", item.plan)
     plan = _locked(item.plan)
     _require_editable(plan)
     item = _locked_item(item)

@@ -167,16 +167,22 @@ def plan(request, school, ma, year):
             {**context, "version": version, "months": _snapshot_months(version, year)},
         )
 
-    editable = plan.status in (PlanStatus.DRAFT, PlanStatus.RETURNED)
+    # ORG-2: a returned plan is the MA's to rewrite, not the deputy's who returned it.
+    editable = plan.status in (PlanStatus.DRAFT, PlanStatus.RETURNED) and can(
+        viewer, "write_plan", plan
+    )
     # ORG-2: nobody approves their own plan (the policy's rule; the page says so first).
     own = owns_plan(viewer, plan)
     staff_id = getattr(viewer.staff, "pk", None)
     context.update(
         {
             "months": [(m, month_label(m), items) for m, items in items_by_month(plan)],
-            "editable": editable and may_manage,
-            "may_submit": editable and may_manage,
+            "editable": editable,
+            "may_submit": editable,
             "may_decide": plan.status == PlanStatus.SUBMITTED and context["may_approve"],
+            "waits_for_ma": plan.status == PlanStatus.RETURNED
+            and context["may_approve"]
+            and not editable,
             "own_plan": own,
             "may_revise": plan.status == PlanStatus.APPROVED and may_manage,
             "recordable": {
@@ -225,7 +231,7 @@ def plan_edit(request, school, ma, year):
     viewer = request.viewer
     school, association, year = _records(request, school, ma, year)
     plan = _plan_or_404(association, year)
-    require(viewer, "manage_association", plan)
+    require(viewer, "write_plan", plan)
     instructions = instructions_in_force(association, year)
 
     def fresh_form():
@@ -344,7 +350,7 @@ def item_add(request, school, ma, year):
     viewer = request.viewer
     school, association, year = _records(request, school, ma, year)
     plan = _plan_or_404(association, year)
-    require(viewer, "manage_association", plan)
+    require(viewer, "write_plan", plan)
     months = year.months()
     staff = _school_staff(school)
     if request.method == "POST":
@@ -396,7 +402,7 @@ def item_edit(request, school, ma, year, item):
     school, association, year = _records(request, school, ma, year)
     plan = _plan_or_404(association, year)
     item = _item_or_404(request, plan, item)
-    may_plan = can(viewer, "manage_association", plan) and plan.status in (
+    may_plan = can(viewer, "write_plan", plan) and plan.status in (
         PlanStatus.DRAFT,
         PlanStatus.RETURNED,
     )
@@ -525,7 +531,7 @@ def item_remove(request, school, ma, year, item):
     plan = _plan_or_404(association, year)
     item = _item_or_404(request, plan, item)
     if request.method != "POST":
-        require(request.viewer, "manage_association", plan)
+        require(request.viewer, "write_plan", plan)
         return confirm_page(
             request,
             Confirmation(

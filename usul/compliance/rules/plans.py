@@ -20,16 +20,21 @@ def plan_of(ma):
     return ma.year_plans[0] if ma.year_plans else None
 
 
-def is_approved(plan, as_of) -> bool:
-    """RULES.md: status approved, approved on or before D, by someone who held a deputy
-    director's post on the day of approval (ORG-2: "approved by the deputy director")."""
-    return (
-        plan.status == PlanStatus.APPROVED
-        and plan.approved_at is not None
-        and plan.approved_at <= as_of
-        and plan.approved_by is not None
-        and bool(roles_at(plan.approved_by, plan.approved_at) & DEPUTY_ROLES)
-    )
+def approved_on(plan, as_of):
+    """RULES.md: the plan is approved when its status is approved, ``approved_at`` ≤ D, and
+    ``approved_by`` held a deputy director's post on the day of approval (ORG-2: "approved by
+    the deputy director"). ORG-2 keeps an approved version in force until a newer one is
+    approved: while version 2 is drafted, version 1's approval still counts. Returns the day
+    the plan was first so approved, on or before ``as_of``, or None."""
+    approvals = [(v.approved_by, v.approved_at) for v in plan.versions.all()]
+    if plan.status == PlanStatus.APPROVED:
+        approvals.append((plan.approved_by, plan.approved_at))
+    days = [
+        day
+        for by, day in approvals
+        if day is not None and day <= as_of and by is not None and roles_at(by, day) & DEPUTY_ROLES
+    ]
+    return min(days, default=None)
 
 
 def live_items(plan) -> list:
@@ -43,8 +48,9 @@ def approved(ctx: Context, ma) -> list[Finding]:
     plan = plan_of(ma)
     params = {"association": ma.name, "deadline": format_date(deadline)}
     subject = (ASSOCIATION, ma.key)
-    if plan is not None and is_approved(plan, ctx.as_of):
-        if plan.approved_at <= deadline:
+    approved_at = approved_on(plan, ctx.as_of) if plan is not None else None
+    if approved_at is not None:
+        if approved_at <= deadline:
             return []
         return [
             ctx.finding(
@@ -52,7 +58,7 @@ def approved(ctx: Context, ma) -> list[Finding]:
                 severity=WARNING,
                 subject=subject,
                 variant="late",
-                approved=format_date(plan.approved_at),
+                approved=format_date(approved_at),
                 **params,
             )
         ]

@@ -83,7 +83,7 @@ def test_the_cost_of_a_part_does_not_grow_with_the_school(school, django_assert_
     args = dict(school=small.school, year=small.year, as_of=AS_OF)
     with django_assert_num_queries(14) as personal:
         check_part(**args, people={teacher.pk})
-    with django_assert_num_queries(31) as headed:
+    with django_assert_num_queries(32) as headed:
         check_part(**args, people={head.pk}, associations={small.ma.pk})
 
     for n in range(2, 5):  # three more MAs, each with its own people and papers

@@ -8,6 +8,7 @@ import datetime as dt
 from usul.compliance.tests.builders import DURING_YEAR, add_instruction
 from usul.compliance.tests.conftest import findings
 from usul.people.models import Position, Role
+from usul.planning.models import PlanVersion
 from usul.testing import factories as f
 
 D = dt.date
@@ -63,6 +64,38 @@ def test_the_approver_must_be_a_deputy_on_the_day_of_approval(world):
     ]
     Position.objects.filter(staff=approver).update(start=D(2025, 9, 10))
     assert findings(world, DURING_YEAR) == []
+
+
+def test_an_approved_version_stays_in_force_while_the_next_one_is_a_draft(world):
+    # ORG-2: starting version 2 of an approved plan does not leave the MA without one.
+    approved_by, approved_at = world.plan.approved_by, world.plan.approved_at
+    PlanVersion.objects.create(
+        plan=world.plan, number=1, approved_by=approved_by, approved_at=approved_at, content={}
+    )
+    world.plan.version, world.plan.status = 2, "draft"
+    world.plan.approved_by, world.plan.approved_at = None, None
+    world.plan.save()
+    assert findings(world, DURING_YEAR) == []
+    # Before version 1 was approved, nothing was in force.
+    assert findings(world, approved_at - dt.timedelta(days=1), rules="PLAN-APPROVED") == [
+        ("PLAN-APPROVED", "warning", "association", "ma-stem", {}),
+    ]
+
+
+def test_a_version_approved_by_someone_who_was_no_deputy_is_not_in_force(world):
+    PlanVersion.objects.create(
+        plan=world.plan,
+        number=1,
+        approved_by=world.director,
+        approved_at=world.plan.approved_at,
+        content={},
+    )
+    world.plan.version, world.plan.status = 2, "draft"
+    world.plan.approved_by, world.plan.approved_at = None, None
+    world.plan.save()
+    assert findings(world, DURING_YEAR) == [
+        ("PLAN-APPROVED", "violation", "association", "ma-stem", {}),
+    ]
 
 
 def test_without_a_plan_only_plan_approved_reports_it(world):

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from usul.accounts.policy import can
 from usul.notifications.models import Notification
+from usul.people.models import Role
 from usul.planning import services as s
 from usul.planning.models import PlanEventKind, PlanItemKind, PlanStatus, PlanVersion
 from usul.planning.tests.conftest import act
@@ -269,26 +270,83 @@ def test_approving_an_older_view_of_the_plan_is_refused_and_says_what_changed(
     assert plan.status == PlanStatus.SUBMITTED
 
 
-def test_a_deputy_who_returned_edited_and_resubmitted_a_plan_cannot_approve_it_alone(
-    head, deputy, second_deputy, ma, year
-):
-    # ORG-2: the deputy may correct a returned plan and submit it, but then it is theirs: the
-    # policy's approve_plan refuses them, and another deputy approves it.
+def test_the_deputy_who_returned_a_plan_neither_rewrites_nor_submits_it(head, deputy, ma, year):
+    # ORG-2 (issue of the first week): once returned, the plan is the MA's to rewrite; were the
+    # deputy to rewrite and submit it, one deputy would have edited, submitted and approved it.
     plan = ready_plan(head, ma, year)
     plan = s.plan_submit(actor=act(head), plan=plan, revision=plan.revision)
     plan = s.plan_return(actor=act(deputy), plan=plan, revision=plan.revision, comment="Тема?")
+    assert not can(act(deputy), "write_plan", plan)
+    with pytest.raises(PermissionDenied):
+        s.plan_update(
+            actor=act(deputy), plan=plan, revision=plan.revision, theme="Жаңы тема",
+            goal=plan.goal, directions=plan.directions, tasks=plan.tasks,
+            reflects_school_theme=False, reflects_instructions=[],
+        )  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        s.plan_item_add(
+            actor=act(deputy), plan=plan, kind=PlanItemKind.SEMINAR, title="Семинар",
+            date=D(2025, 10, 3),
+        )  # fmt: skip
+    with pytest.raises(PermissionDenied):
+        s.plan_submit(actor=act(deputy), plan=plan, revision=plan.revision)
+    plan.refresh_from_db()
+    assert (plan.status, plan.theme) == (PlanStatus.RETURNED, "Функционалдык сабаттуулук")
+    # The head rewrites and submits; the deputy who returned it approves it.
     plan = s.plan_update(
-        actor=act(deputy), plan=plan, revision=plan.revision, theme="Жаңы тема",
+        actor=act(head), plan=plan, revision=plan.revision, theme="Жаңы тема",
         goal=plan.goal, directions=plan.directions, tasks=plan.tasks,
         reflects_school_theme=False, reflects_instructions=[],
     )  # fmt: skip
-    plan = s.plan_submit(actor=act(deputy), plan=plan, revision=plan.revision)
+    plan = s.plan_submit(actor=act(head), plan=plan, revision=plan.revision)
+    plan = s.plan_approve(actor=act(deputy), plan=plan, revision=plan.revision)
+    assert (plan.status, plan.approved_by, plan.theme) == (
+        PlanStatus.APPROVED,
+        deputy,
+        "Жаңы тема",
+    )
+
+
+def test_the_director_may_still_rewrite_a_returned_plan(head, deputy, ma, year, school):
+    # The director approves no plan (ORG-2), so rewriting one breaks no separation of duties.
+    director = f.make_staff(school, key="t-director", roles=(Role.DIRECTOR,), last_name="Асанов")
+    plan = ready_plan(head, ma, year)
+    plan = s.plan_submit(actor=act(head), plan=plan, revision=plan.revision)
+    plan = s.plan_return(actor=act(deputy), plan=plan, revision=plan.revision, comment="Тема?")
+    assert can(act(director), "write_plan", plan)
+
+
+def test_a_deputy_who_wrote_part_of_a_draft_does_not_approve_it(
+    head, deputy, second_deputy, ma, year
+):
+    # ORG-2: whoever wrote part of the version under approval is one of its authors.
+    plan = ready_plan(head, ma, year)
+    s.plan_item_add(
+        actor=act(deputy), plan=plan, kind=PlanItemKind.SEMINAR, title="Семинар",
+        date=D(2025, 10, 3),
+    )  # fmt: skip
+    plan.refresh_from_db()
+    plan = s.plan_submit(actor=act(head), plan=plan, revision=plan.revision)
     assert not can(act(deputy), "approve_plan", plan)
-    assert can(act(second_deputy), "approve_plan", plan)
     with pytest.raises(ValidationError) as own:
         s.plan_approve(actor=act(deputy), plan=plan, revision=plan.revision)
     assert own.value.code == "own_plan"
-    with pytest.raises(PermissionDenied):
-        s.plan_return(actor=act(deputy), plan=plan, revision=plan.revision, comment="x")
     plan = s.plan_approve(actor=act(second_deputy), plan=plan, revision=plan.revision)
     assert (plan.status, plan.approved_by) == (PlanStatus.APPROVED, second_deputy)
+
+
+def test_what_a_deputy_wrote_in_an_earlier_version_does_not_make_the_next_one_theirs(
+    head, deputy, ma, year
+):
+    plan = ready_plan(head, ma, year)
+    s.plan_item_add(
+        actor=act(deputy), plan=plan, kind=PlanItemKind.SEMINAR, title="Семинар",
+        date=D(2025, 10, 3),
+    )  # fmt: skip
+    plan.refresh_from_db()
+    plan = s.plan_submit(actor=act(head), plan=plan, revision=plan.revision)
+    director = f.make_staff(ma.school, key="t-dir", roles=(Role.DEPUTY_METHODICAL,))
+    plan = s.plan_approve(actor=act(director), plan=plan, revision=plan.revision)
+    plan = s.plan_revise(actor=act(head), plan=plan, revision=plan.revision)
+    plan = s.plan_submit(actor=act(head), plan=plan, revision=plan.revision)
+    assert can(act(deputy), "approve_plan", plan)
