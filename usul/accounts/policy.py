@@ -470,6 +470,18 @@ def _downloads_document(viewer: Viewer, version: Any) -> bool:
     return _sees_all_personal(viewer) or viewer.heads(entry.association)
 
 
+def _views_databank(viewer: Viewer, school: Model) -> bool:
+    # DOC-9: the data bank lists colleagues' birth dates, experience and categories. Its page
+    # is for those who read the personal data of more people than themselves — the leadership,
+    # the district, the administrator, an MA head (their members' rows only). A plain teacher
+    # would see just her own row, which her card already shows: the page is not hers.
+    if not in_scope(viewer, school):
+        return False
+    if _sees_all_personal(viewer):
+        return True
+    return _own_school(viewer, school) and bool(viewer.headed_association_ids)
+
+
 def _exports_bundle(viewer: Viewer, school: Model) -> bool:
     # BUNDLE.md: the school's leadership sends its bundle; the district office reads the schools
     # of its district; the administrator moves schools between installations.
@@ -522,6 +534,7 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     # export holds the same personal data as the bundle and goes to the same people.
     "import_roster": _manages_school,
     "export_roster": _exports_bundle,
+    "view_databank": _views_databank,  # DOC-9: the school's data bank page (obj: the school)
     "edit_own_card": lambda v, o: _is_self(v, o) or _manages_school(v, o),
     "view_compliance": _views_compliance,
     "set_resolution_status": _sets_resolution_status,

@@ -7,6 +7,7 @@ urlpatterns = [
     path("school/", include("usul.schools.urls")),
     path("staff/", include("usul.people.urls")),
     path("qualification/", include("usul.people.qualification_urls")),
+    path("databank/", include("usul.people.databank_urls")),
     path("roster/", include("usul.roster.urls")),
     path("ma/", include("usul.associations.urls")),
     path("plans/", include("usul.planning.urls")),

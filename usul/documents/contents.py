@@ -18,7 +18,6 @@ personal data that only those who manage the MA read.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,12 +31,12 @@ from usul.associations.models import Association
 from usul.associations.selectors import creating_order, head_at, members_at, supervisors_at
 from usul.documents.models import DocumentType
 from usul.documents.register import head_order_term
-from usul.lib.charts import Group, bar_groups
+from usul.lib.charts import bar_groups
 from usul.lib.dates import format_date
 from usul.meetings.models import AttendanceStatus, Meeting, MeetingStatus, ResolutionStatus
+from usul.people.databank import composition, years_of
 from usul.people.models import (
     CategoryLevel,
-    EducationLevel,
     Role,
     Staff,
     Teaching,
@@ -108,16 +107,6 @@ def table(columns: list[str], rows: list[list[str]]) -> dict:
 
 def signature(role: str, staff: Staff | None) -> dict:
     return {"role": role, "name": staff.short_name if staff else ""}
-
-
-def decimal(value: float) -> str:
-    """Years of experience rounded down to hundredths, written with a decimal comma (as HEAD-1
-    is checked: 1826 days never reads as 5,00)."""
-    return f"{math.floor(value * 100) / 100:.2f}".replace(".", ",")
-
-
-def years_of(days: int) -> str:
-    return decimal(days / 365.25)
 
 
 def page_words() -> dict:
@@ -613,50 +602,6 @@ def doc_8(request: Request, language: str) -> dict:
 
 
 # --- DOC-9, DOC-10: the teachers ----------------------------------------------------------------
-
-AGE_BANDS = ((0, 29), (30, 39), (40, 49), (50, 59), (60, 200))
-EXPERIENCE_BANDS = ((0, 2), (3, 9), (10, 19), (20, 200))
-
-
-def _band_label(low: int, high: int) -> str:
-    if low == 0:
-        return _("under %(n)s") % {"n": high + 1}
-    if high >= 200:
-        return _("%(n)s and more") % {"n": low}
-    return f"{low}–{high}"
-
-
-def _count_bands(values: list[int | None], bands) -> list[tuple[str, int]]:
-    counted = [
-        (_band_label(low, high), sum(1 for v in values if v is not None and low <= v <= high))
-        for low, high in bands
-    ]
-    unknown = sum(1 for v in values if v is None)
-    if unknown:
-        counted.append((_("not recorded"), unknown))
-    return counted
-
-
-def composition(people: list[Staff], day: dt.date) -> list[Group]:
-    """DOC-9: the MA's teachers counted by category, education, age and pedagogical
-    experience — the summary under the data bank and its chart."""
-    levels = [category_level_at(p, day) for p in people]
-    education = [p.education_level for p in people]
-    ages = [age(p, day) for p in people]
-    experience = [math.floor(experience_in_education_days(p, day) / 365.25) for p in people]
-    return [
-        Group(
-            _("By qualification category"),
-            [(str(level.label), levels.count(level.value)) for level in CategoryLevel],
-        ),
-        Group(
-            _("By education"),
-            [(str(level.label), education.count(level.value)) for level in EducationLevel]
-            + ([(_("not recorded"), education.count(""))] if "" in education else []),
-        ),
-        Group(_("By age, years"), _count_bands(ages, AGE_BANDS)),
-        Group(_("By pedagogical experience, years"), _count_bands(experience, EXPERIENCE_BANDS)),
-    ]
 
 
 def _education(person: Staff) -> str:

@@ -28,6 +28,55 @@ class StaffFilterForm(forms.Form):
         self.fields["role"].choices = [("", _("All roles")), *Role.choices, (MA_HEAD, _("MA head"))]
 
 
+class DatabankFilterForm(forms.Form):
+    """The data bank's date and filters (DOC-9); every field may stay empty."""
+
+    as_of = forms.DateField(
+        label=_("As of"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=DateInput,
+        error_messages={"invalid": _("As of: enter a date as YYYY-MM-DD.")},
+    )
+    ma = forms.ChoiceField(label=_("MA"), required=False)
+    subject = forms.ChoiceField(label=_("Subject"), required=False)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    education = forms.ChoiceField(label=_("Education"), required=False)
+    age_band = forms.ChoiceField(label=_("Age, years"), required=False)
+    experience_band = forms.ChoiceField(label=_("Pedagogical experience, years"), required=False)
+
+    def __init__(self, *args, associations, subjects, **kwargs):
+        from usul.people.databank import (
+            AGE_BANDS,
+            EXPERIENCE_BANDS,
+            NOT_RECORDED,
+            band_key,
+            band_label,
+        )
+
+        super().__init__(*args, **kwargs)
+        not_recorded = (NOT_RECORDED, _("not recorded"))
+        self.fields["ma"].choices = [("", _("All MAs"))] + [(a.key, a.name) for a in associations]
+        self.fields["subject"].choices = [("", _("All subjects"))] + [
+            (s.key, s.name) for s in subjects
+        ]
+        self.fields["category"].choices = [("", _("Any category")), *CategoryLevel.choices]
+        self.fields["education"].choices = [
+            ("", _("Any education")),
+            *EducationLevel.choices,
+            not_recorded,
+        ]
+        self.fields["age_band"].choices = [
+            ("", _("Any age")),
+            *((band_key(lo, hi), band_label(lo, hi)) for lo, hi in AGE_BANDS),
+            not_recorded,
+        ]
+        self.fields["experience_band"].choices = [
+            ("", _("Any experience")),
+            *((band_key(lo, hi), band_label(lo, hi)) for lo, hi in EXPERIENCE_BANDS),
+        ]
+
+
 class StaffCardForm(text_limits.NamedLimits):
     once = OnceField()
     key = forms.CharField(

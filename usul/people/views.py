@@ -9,6 +9,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -17,14 +18,17 @@ from usul.accounts.history import Ref, Source, change_history
 from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association, HeadTerm, Membership
+from usul.lib.charts import bar_groups
 from usul.lib.dates import covers
 from usul.lib.forms import add_service_errors
 from usul.lib.views import form_post
 from usul.people import services
+from usul.people.databank import composition, databank, filter_bank
 from usul.people.forms import (
     MA_HEAD,
     CourseForm,
     CreativeReportForm,
+    DatabankFilterForm,
     SelfDevelopmentForm,
     StaffCardForm,
     StaffFilterForm,
@@ -50,7 +54,7 @@ from usul.people.selectors import (
     staff_card,
 )
 from usul.schools.models import SchoolYear, Subject
-from usul.schools.selectors import visible_school, year_asked
+from usul.schools.selectors import current_year, visible_school, year_asked
 
 # Personal data (policy): shown, and kept in the history, only for those who may read it.
 PERSONAL_SECTIONS = ("employment", "categories")
@@ -91,6 +95,7 @@ def staff_list(request, school):
         "can_manage": can(viewer, "manage_school", school),
         "can_import_roster": can(viewer, "import_roster", school),
         "can_export_roster": can(viewer, "export_roster", school),
+        "can_view_databank": can(viewer, "view_databank", school),
     }
     if request.htmx:
         return render(request, "people/_table.html", context)
@@ -500,3 +505,48 @@ def qualification_summary(request, school):
         "course_due": sum(1 for r in rows if r.course_due),
     }
     return render(request, "people/qualification_summary.html", context)
+
+
+# The data bank (DOC-9): personal data of many people at once — for the leadership, the
+# district, the administrator and an MA head (their members); a plain teacher is refused.
+BANK_FILTERS = ("ma", "subject", "category", "education", "age_band", "experience_band")
+
+
+@login_required
+@require_GET
+def databank_page(request, school):
+    viewer = request.viewer
+    school = visible_school(viewer, school, with_years=True)
+    require(viewer, "view_databank", school)
+    associations = list(visible(viewer, Association.objects.filter(school=school)).order_by("name"))
+    subjects = sorted(
+        visible(viewer, Subject.objects.filter(school=school)), key=lambda s: (s.name, s.key)
+    )
+    filters = DatabankFilterForm(request.GET or None, associations=associations, subjects=subjects)
+    chosen: dict = {}
+    if filters.is_bound:
+        filters.is_valid()  # a wrong field is named on the page; the others still apply
+        chosen = filters.cleaned_data
+    as_of = chosen.get("as_of") or viewer.today
+    year = current_year(school, as_of)
+    everyone = databank(viewer, school, as_of, year)
+    rows = filter_bank(everyone, **{name: chosen.get(name) or "" for name in BANK_FILTERS})
+    groups = composition([r.staff for r in rows], as_of)
+    for association in associations:
+        association.school = school  # the policy reads it: no query per MA
+    documents = [a for a in associations if can(viewer, "generate_document", a)] if year else []
+    context = {
+        "school": school,
+        "filters": filters,
+        "as_of": as_of,
+        "year": year,
+        "rows": rows,
+        "total": len(everyone),
+        "groups": groups,
+        # Drawn by usul.lib.charts, which escapes every label: the same SVG as in DOC-9.
+        "chart": mark_safe(bar_groups(groups)) if rows else "",  # noqa: S308
+        "documents": documents,
+        "can_import_roster": can(viewer, "import_roster", school),
+        "can_export_roster": can(viewer, "export_roster", school),
+    }
+    return render(request, "people/databank.html", context)

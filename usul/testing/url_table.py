@@ -228,6 +228,9 @@ TABLE = [
         MENTORSHIP,
         post="302 400 404 403 400 400 400 403 404 400",
     ),
+    # the data bank (DOC-9): colleagues' personal data at once — the leadership, the district,
+    # the administrator and an MA head (their members' rows); a plain teacher is refused
+    Row("databank:bank", ("school",), "302 403 403 200 200 200 200 200 404 200"),
     # associations: the MA's composition, head and orders are the leadership's (manage_school)
     Row("associations:list", ("school",), READ),
     Row("associations:create", ("school",), LEADERSHIP, post=LEADERSHIP),
