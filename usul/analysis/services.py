@@ -15,6 +15,7 @@ from usul.accounts.policy import Viewer, require
 from usul.analysis.models import YearAnalysis
 from usul.analysis.selectors import analysis_last_day
 from usul.associations.models import Association
+from usul.lib import text_limits
 from usul.lib.dates import format_date
 from usul.lib.history import save_with_history
 from usul.lib.locking import check_revision, labels_of
@@ -30,6 +31,10 @@ def _lines(values: Iterable[str] | str) -> list[str]:
 
 
 @transaction.atomic
+def _lines_text(values: Iterable[str] | str) -> str:
+    return values if isinstance(values, str) else "\n".join(values)
+
+
 def analysis_save(
     *,
     actor: Viewer,
@@ -48,6 +53,15 @@ def analysis_save(
     the one being edited, the save is refused.
     """
     require(actor, "write_analysis", association)
+    text_limits.require_all_within(
+        ("text", _("Analysis of the MA's work"), text, text_limits.PAGES),
+        (
+            "proposals",
+            _("Proposals for next year (one per line)"),
+            _lines_text(proposals),
+            text_limits.PAGES,
+        ),
+    )
     if year.school_id != association.school_id:
         raise ValidationError({"year": _("This school year belongs to another school.")})
     analysis = (

@@ -162,7 +162,18 @@ def associations_at(queryset, day: dt.date, year: SchoolYear | None = None) -> l
     ]
 
 
-def head_candidate_problems(association: Association, staff: Staff, day: dt.date) -> list[str]:
+@dataclass(frozen=True)
+class Problem:
+    """A warning in the user's words, with the clause it comes from as a small reference."""
+
+    text: str
+    clause: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def head_candidate_problems(association: Association, staff: Staff, day: dt.date) -> list[Problem]:
     """Why ``staff`` would not be a qualified head of ``association`` at ``day``, in the
     user's words; empty when nothing is wrong. The election is still allowed (ORG-1: the
     members elect whom they choose) — the page warns, the compliance check reports.
@@ -172,37 +183,34 @@ def head_candidate_problems(association: Association, staff: Staff, day: dt.date
     problems = []
     level = category_level_at(staff, day)
     if level not in (CategoryLevel.HIGHEST, CategoryLevel.FIRST):
-        problems.append(
-            _(
-                "GEN-3: the head must have the highest or first qualification category; "
-                "on %(date)s %(name)s has: %(category)s."
-            )
-            % {"date": format_date(day), "name": staff, "category": CategoryLevel(level).label}
-        )
+        text = _(
+            "The head must have the highest or first qualification category; "
+            "on %(date)s %(name)s has: %(category)s."
+        ) % {"date": format_date(day), "name": staff, "category": CategoryLevel(level).label}
+        problems.append(Problem(text, "GEN-3"))
     if staff.education_level != EducationLevel.HIGHER:
         education = (
             EducationLevel(staff.education_level).label
             if staff.education_level
             else _("not recorded")
         )
-        problems.append(
-            _("HEAD-1: the head must have higher professional education; recorded: %(level)s.")
-            % {"level": education}
-        )
+        text = _("The head must have higher professional education; recorded: %(level)s.") % {
+            "level": education
+        }
+        problems.append(Problem(text, "HEAD-1"))
     years = experience_in_education_years(staff, day)
     if years < HEAD_MIN_EXPERIENCE_YEARS:
-        problems.append(
-            _(
-                "HEAD-1: the head must have at least 5 years of work in education; "
-                "on %(date)s: %(years)s years."
-            )
-            % {"date": format_date(day), "years": f"{int(years * 100) / 100:.2f}"}
-        )
+        text = _(
+            "The head must have at least 5 years of work in education; "
+            "on %(date)s: %(years)s years."
+        ) % {"date": format_date(day), "years": f"{int(years * 100) / 100:.2f}"}
+        problems.append(Problem(text, "HEAD-1"))
     if all(m.staff_id != staff.pk for m in memberships_at(association, day)):
-        problems.append(
-            _("ORG-1: %(name)s is not a member of this MA on %(date)s.")
-            % {"name": staff, "date": format_date(day)}
-        )
+        text = _("%(name)s is not a member of this MA on %(date)s.") % {
+            "name": staff,
+            "date": format_date(day),
+        }
+        problems.append(Problem(text, "ORG-1"))
     return problems
 
 

@@ -400,7 +400,12 @@ def head_elect(
             raise ValidationError({"elected_at": _("The meeting is not a meeting of this MA.")})
         if elected_at.status != MeetingStatus.HELD:
             raise ValidationError(
-                {"elected_at": _("ORG-1: the head is elected at a meeting that was held.")}
+                {
+                    "elected_at": _(
+                        "Choose a meeting that has been held: the MA elects its head at a "
+                        "held meeting (ORG-1)."
+                    )
+                }
             )
         if elected_at.date > start:
             raise ValidationError(

@@ -27,6 +27,7 @@ from usul.associations.forms import (
 )
 from usul.associations.models import Association, HeadTerm, Membership, Supervision
 from usul.associations.selectors import (
+    Problem,
     associations_at,
     creating_order,
     head_candidate_problems,
@@ -542,7 +543,7 @@ def association_elect_head(request, school, key):
         meetings=services.held_meetings(association),
         members=members_at(association, viewer.today),
     )
-    problems: list[str] = []
+    problems: list[Problem] = []
     if request.method == "POST" and form.is_valid():
         values = dict(form.cleaned_data)
         confirmed = values.pop("confirm")

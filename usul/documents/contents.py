@@ -24,7 +24,7 @@ from pathlib import Path
 
 from django.db.models import Prefetch
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext
 from django.utils.translation import gettext as _
 
 from usul.associations.models import Association
@@ -577,7 +577,14 @@ def doc_8(request: Request, language: str) -> dict:
             _month(month),
             paragraphs=[] if by_month.get(month) else [_("Nothing is planned for this month.")],
             table=table(
-                [_("No."), _("Date"), _("Kind"), _("Event"), _("Responsible"), _("Done")],
+                [
+                    _("No."),
+                    _("Date"),
+                    _("Kind"),
+                    _("Event"),
+                    _("Responsible"),
+                    pgettext("plan item", "Done"),
+                ],
                 [
                     [
                         n,
@@ -775,7 +782,13 @@ def doc_11(request: Request, language: str) -> dict:
             },
             paragraphs=[] if plan.items.all() else [_("The plan has no lessons yet.")],
             table=table(
-                [_("No."), _("Topic"), _("Hours"), _("Planned"), _("Done")],
+                [
+                    _("No."),
+                    _("Topic"),
+                    _("Hours"),
+                    pgettext("lesson date", "Planned"),
+                    pgettext("lesson date", "Done"),
+                ],
                 [
                     [
                         item.n,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from usul.accounts.once import OnceField
 from usul.lessons.models import ObservationTemplate
@@ -86,7 +87,7 @@ class ObservationForm(text_limits.NamedLimits):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     summary = forms.CharField(
-        label=_("Summary"),
+        label=pgettext_lazy("observation", "Summary"),
         required=False,
         max_length=text_limits.PARAGRAPH,
         widget=forms.Textarea(attrs={"rows": 3}),

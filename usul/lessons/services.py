@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from usul.accounts.policy import Viewer, require
 from usul.associations.models import Association
@@ -34,6 +35,7 @@ from usul.lessons.models import (
     OpenLessonVisitor,
 )
 from usul.lessons.selectors import current_template
+from usul.lib import text_limits
 from usul.lib.dates import format_date
 from usul.lib.history import delete_with_history, save_with_history
 from usul.notifications.services import notify
@@ -96,6 +98,7 @@ def _validate_lesson(
     association = lesson.association
     if not (topic or "").strip():
         raise ValidationError({"topic": _("Topic: write the topic of the lesson.")})
+    text_limits.require_within("topic", _("Topic"), topic.strip(), text_limits.SENTENCE)
     if teacher is None:
         raise ValidationError({"teacher": _("Teacher: choose who gives the lesson.")})
     _check_in_year(year, lesson.date)
@@ -495,6 +498,11 @@ def observation_record(
     The observer is the actor: nobody records an analysis in a colleague's name."""
     if actor.staff is None or observer.pk != actor.staff.pk:
         raise PermissionDenied("observe_as_another")
+    text_limits.require_all_within(
+        ("strengths", _("Strengths"), strengths, text_limits.PARAGRAPH),
+        ("recommendations", _("Recommendations"), recommendations, text_limits.PARAGRAPH),
+        ("summary", pgettext("observation", "Summary"), summary, text_limits.PARAGRAPH),
+    )
     if open_lesson is not None:
         require(actor, "observe_open_lesson", open_lesson)
     elif teacher is not None:

@@ -63,3 +63,16 @@ class _WithinLimit:
     def __call__(self, value: str) -> None:
         if len(value) > self.limit:
             raise ValidationError(refusal(self.label, value, self.limit), code="max_length")
+
+
+def require_all_within(*checks: tuple[str, str, str, int]) -> None:
+    """Refuse at once every ``(field, label, value, limit)`` whose value is over its limit, each
+    named; the services call it so that a bundle, a command or a script is held to the same
+    limits as the pages."""
+    errors = {
+        field: refusal(label, value, limit)
+        for field, label, value, limit in checks
+        if len(value or "") > limit
+    }
+    if errors:
+        raise ValidationError(errors)

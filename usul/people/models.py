@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from usul.lib.models import Interval, TimeStamped, interval_constraint, key_field
@@ -326,7 +327,7 @@ class ThematicPlanItem(TimeStamped):
     topic = models.TextField(_("topic"))
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, null=True, blank=True)
     planned = models.DateField(_("planned"), null=True, blank=True)
-    done = models.DateField(_("done"), null=True, blank=True)
+    done = models.DateField(pgettext_lazy("lesson date", "done"), null=True, blank=True)
 
     school_field = "plan__staff__school"
 

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from usul.accounts.policy import Viewer, owns_plan, require, viewer_for
 from usul.associations.models import Association
 from usul.associations.selectors import head_at, supervisors_at
-from usul.lib import uploads
+from usul.lib import text_limits, uploads
 from usul.lib.dates import format_date, month_key
 from usul.lib.history import delete_with_history, history_user, save_with_history
 from usul.lib.locking import check_revision, labels_of
@@ -189,6 +189,33 @@ def _author_side(plan: WorkPlan, day: dt.date) -> list[Staff | None]:
 # Validation
 
 
+def _joined(values: Iterable[str] | str) -> str:
+    return values if isinstance(values, str) else "\n".join(values)
+
+
+def _check_plan_texts(*, theme: str, goal: str, directions, tasks) -> None:
+    """The limits of the plan's page, held by the service too (DOC-6)."""
+    text_limits.require_all_within(
+        ("theme", _("Methodological theme of the MA"), theme, text_limits.SENTENCE),
+        ("goal", _("Goal"), goal, text_limits.SENTENCE),
+        (
+            "directions",
+            _("Main directions (one per line)"),
+            _joined(directions),
+            text_limits.PARAGRAPH,
+        ),
+        ("tasks", _("Tasks for the year (one per line)"), _joined(tasks), text_limits.PARAGRAPH),
+    )
+
+
+def _check_item_texts(*, title: str, expected_result: str, audience: str) -> None:
+    text_limits.require_all_within(
+        ("title", _("What is planned"), title, text_limits.SENTENCE),
+        ("expected_result", _("Expected result"), expected_result, text_limits.PARAGRAPH),
+        ("audience", _("Pupils (classes), for extracurricular work"), audience, 300),
+    )
+
+
 def _check_reflects(
     association: Association,
     year: SchoolYear,
@@ -284,6 +311,7 @@ def plan_create(
                 % {"association": association.name, "year": year.key}
             }
         )
+    _check_plan_texts(theme=theme, goal=goal, directions=directions, tasks=tasks)
     instructions = list(reflects_instructions)
     errors = _check_reflects(association, year, reflects_school_theme, instructions)
     if errors:
@@ -331,6 +359,7 @@ def plan_update(
     plan = _locked(plan)
     _check_revision(plan, revision)
     _require_editable(plan)
+    _check_plan_texts(theme=theme, goal=goal, directions=directions, tasks=tasks)
     instructions = list(reflects_instructions)
     errors = _check_reflects(plan.association, plan.year, reflects_school_theme, instructions)
     if errors:
@@ -408,6 +437,9 @@ def plan_return(*, actor: Viewer, plan: WorkPlan, revision: int, comment: str) -
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError({"comment": _("Write a comment: say what to change in the plan.")})
+    text_limits.require_within(
+        "comment", _("What to change (comment for the head)"), comment, text_limits.PARAGRAPH
+    )
     plan.status = PlanStatus.RETURNED
     plan.revision += 1
     save_with_history(plan, actor, ["status", "revision"])
@@ -566,6 +598,7 @@ def plan_item_add(
     require(actor, "write_plan", plan)
     plan = _locked(plan)
     _require_editable(plan)
+    _check_item_texts(title=title, expected_result=expected_result, audience=audience)
     month, errors = _check_item(
         plan, month=month, date=date, kind=kind, title=title, responsible=responsible
     )
@@ -616,6 +649,7 @@ def plan_item_update(
     _require_editable(plan)
     item = _locked_item(item)
     _check_item_revision(item, revision)
+    _check_item_texts(title=title, expected_result=expected_result, audience=audience)
     month, errors = _check_item(
         plan, month=month, date=date, kind=kind, title=title, responsible=responsible
     )

@@ -250,3 +250,15 @@ def test_a_plain_teacher_reads_no_colleagues_courses_or_categories_on_the_analys
         assert [(st, c.category) for st, c in response.context["summary"].certifications] == [
             (head, "highest")
         ]
+
+
+def test_the_analysis_service_holds_the_pages_text_limit(ma, year, deputy):
+    save = dict(
+        actor=act(deputy, AS_OF), association=ma, year=year, revision=None, date=D(2026, 5, 20)
+    )
+    with pytest.raises(ValidationError) as refused:
+        s.analysis_save(**save, text="т" * 30_001, proposals=["Сунуш"])
+    assert list(refused.value.message_dict) == ["text"]
+    assert not YearAnalysis.objects.exists()
+    s.analysis_save(**save, text="т" * 30_000, proposals=["Сунуш"])
+    assert YearAnalysis.objects.count() == 1

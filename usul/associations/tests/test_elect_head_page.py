@@ -21,8 +21,9 @@ def test_an_unqualified_candidate_is_warned_about_then_recorded_on_confirmation(
     assert response.status_code == 200
     problems = response.context["problems"]
     # Бекова: second category (GEN-3); higher education; 13 years in education; a member.
-    assert [p.split(":")[0] for p in problems] == ["GEN-3"]
-    assert problems[0] in response.content.decode()
+    assert [p.clause for p in problems] == ["GEN-3"]
+    page = response.content.decode()
+    assert problems[0].text in page and '<small class="ref">GEN-3</small>' in page
     assert HeadTerm.objects.get(association=scene.stem).staff == scene.head  # nothing yet
     response = client.post(URL, {**data, "confirm": "on"})
     assert response.status_code == 302

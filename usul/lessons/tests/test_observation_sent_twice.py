@@ -34,7 +34,7 @@ def test_a_summary_over_the_limit_is_refused_by_name(client, ma, lesson):
     form = {"template_version": "0", "date": "2025-10-14", "summary": "ы" * 3001}
     response = client.post(url("lessons:observe", lesson.key), form)
     assert response.status_code == 400
-    assert "Кыскача: эң көп 3 000 белги болот, бул текстте 3001." in response.content.decode()
+    assert "Жыйынтык: эң көп 3 000 белги болот, бул текстте 3001." in response.content.decode()
     assert not Observation.objects.exists()
     form["summary"] = "ы" * 3000
     assert client.post(url("lessons:observe", lesson.key), form).status_code == 302

@@ -264,3 +264,36 @@ def test_a_refused_first_observation_leaves_the_school_without_a_saved_form(ma, 
         scores={"goal": 5},
     )
     assert saved.template.version == 1 and ObservationTemplate.objects.count() == 1
+
+
+def test_the_observation_service_holds_the_pages_text_limits(ma, lesson, form):
+    # A bundle or a script is held to the same limits as the observation form.
+    record = dict(
+        actor=act(ma.colleague_user),
+        observer=ma.colleague,
+        open_lesson=lesson,
+        date=D(2025, 10, 14),
+        template=form,
+        as_of=D(2025, 10, 14),
+    )
+    with pytest.raises(ValidationError) as refused:
+        observation_record(**record, strengths="ы" * 3001, summary="ы" * 3001)
+    assert set(refused.value.message_dict) == {"strengths", "summary"}
+    assert not Observation.objects.exists()
+    observation_record(**record, strengths="ы" * 3000, summary="ы" * 3000)
+    assert Observation.objects.count() == 1
+
+
+def test_an_open_lesson_topic_over_the_limit_is_refused_by_the_service(ma):
+    from usul.lessons.services import open_lesson_schedule
+
+    with pytest.raises(ValidationError) as refused:
+        open_lesson_schedule(
+            actor=act(ma.head_user),
+            association=ma.association,
+            year=ma.year,
+            teacher=ma.teacher,
+            topic="т" * 1001,
+            date=D(2025, 10, 14),
+        )
+    assert "topic" in refused.value.message_dict
