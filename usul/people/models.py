@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from usul.lib.models import Interval, TimeStamped, interval_constraint, key_field
@@ -322,12 +321,22 @@ class ThematicPlan(TimeStamped):
 
 
 class ThematicPlanItem(TimeStamped):
-    plan = models.ForeignKey(ThematicPlan, on_delete=models.CASCADE, related_name="items")
+    """A lesson of a calendar-thematic plan; ``done`` is the day it was marked taught. Its
+    history tells the plan's page who added a lesson and who marked it taught (or took the
+    mark back), and when."""
+
+    plan = models.ForeignKey(
+        ThematicPlan,
+        verbose_name=_("calendar-thematic plan"),
+        on_delete=models.CASCADE,
+        related_name="items",
+    )
     n = models.PositiveIntegerField(_("No."))
     topic = models.TextField(_("topic"))
     hours = models.DecimalField(_("hours"), max_digits=5, decimal_places=1, null=True, blank=True)
     planned = models.DateField(_("planned"), null=True, blank=True)
-    done = models.DateField(pgettext_lazy("lesson date", "done"), null=True, blank=True)
+    done = models.DateField(_("taught on"), null=True, blank=True)
+    history = HistoricalRecords()
 
     school_field = "plan__staff__school"
 

@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from usul.accounts.policy import Viewer, require
-from usul.lib.history import save_with_history
+from usul.lib.history import history_user, save_with_history
 from usul.people.models import Staff, ThematicPlan, ThematicPlanItem, ThematicPlanKind
 from usul.schools.models import SchoolYear, Subject
 from usul.thematic.importing import TOPIC_LIMIT, Lesson
@@ -80,8 +81,7 @@ def thematic_item_add(
     item = ThematicPlanItem(
         plan=plan, n=_next_number(plan), topic=topic, hours=hours, planned=planned
     )
-    item.full_clean()
-    item.save()
+    save_with_history(item, actor)
     return item
 
 
@@ -111,7 +111,10 @@ def thematic_plan_import(
                 plan=plan, n=n, topic=lesson.topic, hours=lesson.hours, planned=lesson.planned
             )
         )
-    ThematicPlanItem.objects.bulk_create(items)
+    for item in items:
+        item.full_clean()
+    # One query for the lessons and one for their history, whatever the file's length.
+    bulk_create_with_history(items, ThematicPlanItem, default_user=history_user(actor))
     return items
 
 
@@ -120,6 +123,8 @@ def thematic_item_mark(*, actor: Viewer, item: ThematicPlanItem, taught: bool) -
     """Two taps on a phone: the lesson was taught today (or the mark is taken back)."""
     require(actor, "edit_own_card", item.plan.staff)
     item = ThematicPlanItem.objects.select_for_update().get(pk=item.pk)
-    item.done = actor.today if taught else None
-    item.save(update_fields=["done", "updated_at"])
+    done = actor.today if taught else None
+    if item.done != done:  # a second tap on a stale page changes nothing, records nothing
+        item.done = done
+        save_with_history(item, actor, ["done"])
     return item

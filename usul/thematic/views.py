@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from usul.accounts.history import Source, change_history
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.lib.forms import add_service_errors
 from usul.lib.views import form_post
@@ -158,7 +159,25 @@ def _plan_context(request, plan_obj: ThematicPlan, **forms) -> dict:
         "item_form": (forms.get("item_form") or ItemForm()) if editable else None,
         "import_form": (forms.get("import_form") or ImportForm()) if editable else None,
         "import_errors": forms.get("import_errors") or [],
+        "history": change_history(_history_sources(plan_obj)),
     }
+
+
+def _history_sources(plan_obj: ThematicPlan) -> list[Source]:
+    """DOC-11: the plan's history in words — who added each lesson, who marked it taught or
+    took the mark back, and when."""
+    return [
+        Source(
+            ThematicPlan.history.filter(id=plan_obj.pk),
+            lambda r: [_("The plan")],
+            hidden=frozenset({"staff", "year"}),
+        ),
+        Source(
+            ThematicPlanItem.history.filter(plan_id=plan_obj.pk),
+            lambda r: [_("Lesson №%(n)s") % {"n": r.n}],
+            hidden=frozenset({"plan"}),
+        ),
+    ]
 
 
 @login_required
