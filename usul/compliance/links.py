@@ -21,6 +21,7 @@ ACTION_OF_PAGE = {
     "associations:edit": "manage_school",
     "associations:elect_head": "manage_school",
     "associations:list": "manage_school",
+    "orders:council": "manage_school",
     "planning:plan": "manage_association",
     "meetings:list": "manage_association",
     "meetings:detail": "manage_association",
@@ -61,6 +62,9 @@ def fix_url(
         return ""
     if name == "associations:list":
         return reverse(name, args=[school.key])
+    if name == "orders:council":
+        # GEN-4, GEN-6: the council's decisions of the year checked, with the form to record one.
+        return f"{reverse(name, args=[school.key])}?year={year.key}#new"
     if association is None:
         return ""
     if name == "meetings:detail":

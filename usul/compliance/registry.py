@@ -85,12 +85,7 @@ RULES: list[Rule] = [
         WARNING,
         PER_ASSOCIATION,
         _("The MA's directions of work are approved by the methodological council."),
-        "",
-        recorded_by=_(
-            "Usul has no page for the methodological council's decisions yet: the deputy "
-            "director for scientific-methodological work records the decision in the school's "
-            "bundle."
-        ),
+        "orders:council",
     ),
     Rule(
         "HEAD-ASSIGNED",

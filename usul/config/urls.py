@@ -10,6 +10,7 @@ urlpatterns = [
     path("databank/", include("usul.people.databank_urls")),
     path("roster/", include("usul.roster.urls")),
     path("ma/", include("usul.associations.urls")),
+    path("", include("usul.orders.urls")),
     path("plans/", include("usul.planning.urls")),
     path("plans/", include("usul.analysis.urls")),
     path("meetings/", include("usul.meetings.urls")),

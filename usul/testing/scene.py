@@ -61,6 +61,10 @@ class Records:
     mentorship: object  # the owner mentored by the observer (SVC-D5), with one logged meeting
     thematic_plan: object  # the owner's calendar-thematic plan with one lesson (DOC-11)
     feed_token: str  # the owner's private calendar address (calendars:feed)
+    # A council decision (GEN-6) and a district instruction (FUNC-1) that change no finding:
+    # the decision approves no MA, the instruction is for a subject no MA teaches.
+    decision: object = None
+    instruction: object = None
 
 
 @dataclass
@@ -120,6 +124,7 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
     mentorship = _mentorship_of(year, owner, observer)
     thematic_plan = _thematic_plan_of(year, owner)
     _, feed_token = calendar_feed_create(actor=viewer_for(owner.user), user=owner.user)
+    decision, instruction = _council_and_district_of(year)
     return Records(
         school=school,
         year=year,
@@ -138,7 +143,35 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
         mentorship=mentorship,
         thematic_plan=thematic_plan,
         feed_token=feed_token,
+        decision=decision,
+        instruction=instruction,
     )
+
+
+def _council_and_district_of(year):
+    from usul.orders.models import CouncilDecision
+    from usul.schools.models import DistrictInstruction
+
+    decision = CouncilDecision.objects.create(
+        school=year.school,
+        key="cd-scene",
+        year=year,
+        date=D(2025, 8, 27),
+        text="Мектепте усулдук бирикмелердин саны бекитилсин.",
+    )
+    instruction = DistrictInstruction.objects.create(
+        school=year.school,
+        key="di-scene",
+        year=year,
+        number="07",
+        date=D(2025, 8, 15),
+        title="Музыка сабагы боюнча",
+        targets_all=False,
+    )
+    instruction.target_subjects.set(
+        [f.make_subject(year.school, key="di-music", name="Музыка", area="arts_social")]
+    )
+    return decision, instruction
 
 
 def _thematic_plan_of(year, teacher: Staff):

@@ -75,6 +75,9 @@ ARGS = {
     "ctp_grade": lambda r: r.thematic_plan.grade,
     "ctp_kind": lambda r: r.thematic_plan.kind,
     "token": lambda r: r.feed_token,
+    "order": lambda r: r.association.created_by.key,
+    "decision": lambda r: r.decision.key,
+    "instruction": lambda r: r.instruction.key,
 }
 
 
@@ -344,6 +347,31 @@ TABLE = [
         ("school", "lesson"),
         READ,
         post="302 403 400 400 400 400 400 403 404 403",
+    ),
+    # the papers that govern MAs — the director's orders, the methodological council's
+    # decisions, the district's instructions: read by the school and its district; recorded,
+    # corrected and removed (after a confirmation page) by the leadership
+    Row("orders:orders", ("school",), READ),
+    Row("orders:order_create", ("school",), READ, post=LEADERSHIP_FORM_EMPTY),
+    Row("orders:order_edit", ("school", "order"), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
+    Row("orders:order_remove", ("school", "order"), LEADERSHIP, post=LEADERSHIP_BUTTON),
+    Row("orders:council", ("school",), READ),
+    Row("orders:council_create", ("school",), READ, post=LEADERSHIP_FORM_EMPTY),
+    Row("orders:council_edit", ("school", "decision"), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
+    Row("orders:council_remove", ("school", "decision"), LEADERSHIP, post=LEADERSHIP_BUTTON),
+    Row("orders:instructions", ("school",), READ),
+    Row("orders:instruction_create", ("school",), READ, post=LEADERSHIP_FORM_EMPTY),
+    Row(
+        "orders:instruction_edit",
+        ("school", "instruction"),
+        LEADERSHIP,
+        post=LEADERSHIP_FORM_EMPTY,
+    ),
+    Row(
+        "orders:instruction_remove",
+        ("school", "instruction"),
+        LEADERSHIP,
+        post=LEADERSHIP_BUTTON,
     ),
     # rights: proposals and consultation requests (RIGHT-1…3), read by the author, the
     # leadership who answer and, for proposals, the head of the author's MA — not by other

@@ -20,9 +20,11 @@ from usul.calendars.services import calendar_feed_create
 from usul.lessons.models import OpenLesson
 from usul.meetings.models import Meeting
 from usul.mentoring.models import Mentorship
+from usul.orders.models import CouncilDecision
 from usul.people.models import ThematicPlan
 from usul.planning.models import PlanItem, PlanItemMaterial
 from usul.rights.models import Appeal, Nomination
+from usul.schools.models import DistrictInstruction
 from usul.testing.url_table import TABLE
 
 BUDGET = 60 * 1024  # bytes on the wire for a page's first load
@@ -92,8 +94,20 @@ def _demo_records(deputy: User) -> SimpleNamespace:
         grade=5,
         kind="individual",
     )
+    decision = CouncilDecision.objects.filter(school=school).first() or (
+        CouncilDecision.objects.create(
+            school=school, key="cd-weight", year=year, date=year.start, text="Бекитилсин."
+        )
+    )
+    instruction = DistrictInstruction.objects.filter(school=school).first() or (
+        DistrictInstruction.objects.create(
+            school=school, key="di-weight", year=year, date=year.start, title="Көрсөтмө"
+        )
+    )
     return SimpleNamespace(
         school=school,
+        decision=decision,
+        instruction=instruction,
         year=year,
         association=association,
         owner=lesson.teacher,
