@@ -41,6 +41,19 @@ def test_every_string_is_translated(app, language):
     assert (po.with_suffix(".mo")).stat().st_size > 0
 
 
+@pytest.mark.parametrize("app", APPS)
+def test_english_says_what_the_code_says(app):
+    # The English catalogue is the msgid itself; a msgstr that differs is a neighbour's text
+    # that a catalogue merge left behind ("fewer than 3 (GEN-2)" for "fewer than 3").
+    po = ROOT / app / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    differing = [
+        (msgid, strs[0])
+        for msgid, strs, _flags in entries(po)
+        if len(strs) == 1 and strs[0] != msgid
+    ]
+    assert differing == []
+
+
 # "УБ" is read by its letters, "у-бэ": its endings follow the front vowel э (УБнин, УБни, УБге,
 # УБде, УБлер, УБси), one spelling everywhere — the back-vowel forms crept in from "бирикме"'s
 # neighbours in a sentence.
