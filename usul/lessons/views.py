@@ -31,7 +31,7 @@ from usul.lessons.selectors import (
 from usul.lib.confirm import Confirmation, confirm_page
 from usul.lib.dates import format_date
 from usul.lib.forms import add_service_errors, run_with_message
-from usul.lib.views import form_post
+from usul.lib.views import form_post, own_school_entry
 from usul.people.models import Staff
 from usul.planning.models import PlanItemKind
 from usul.planning.selectors import items_to_schedule
@@ -59,11 +59,12 @@ def _decorate(observations):
 @require_GET
 def index(request):
     """The menu's entry: the open-lesson schedule of the viewer's own school."""
-    viewer = request.viewer
-    if viewer.school_id is None:
-        return render(request, "lessons/index.html", {})
-    school = School.objects.only("key").get(pk=viewer.school_id)
-    return redirect("lessons:list", school.key)
+    return own_school_entry(
+        request,
+        "lessons:list",
+        title=_("Open lessons"),
+        explanation=_("Open lessons are kept per school; open a school to see its schedule."),
+    )
 
 
 def _list_context(request, school: School, form=None) -> dict:

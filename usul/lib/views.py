@@ -38,3 +38,23 @@ def form_post(view):
 
     wrapper.posts_only = True  # type: ignore[attr-defined]
     return wrapper
+
+
+def own_school_entry(
+    request, url_name: str, *, title: str, explanation: str, own_staff_page: bool = False
+):
+    """The menu's entry of a part of Usul that is kept per school: the page ``url_name`` of the
+    viewer's own school (with ``own_staff_page``, of their own staff card: school key, staff
+    key). Whoever belongs to no school — a district methodologist, the administrator — is told
+    where to find it instead (``title``, ``explanation``)."""
+    from django.shortcuts import redirect, render
+
+    from usul.schools.models import School
+
+    viewer = request.viewer
+    if own_staff_page:
+        if viewer.staff is not None:
+            return redirect(url_name, viewer.staff.school.key, viewer.staff.key)
+    elif viewer.school_id is not None:
+        return redirect(url_name, School.objects.only("key").get(pk=viewer.school_id).key)
+    return render(request, "no_school.html", {"title": title, "explanation": explanation})

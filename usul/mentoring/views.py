@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require
 from usul.lib.forms import add_service_errors
-from usul.lib.views import form_post
+from usul.lib.views import form_post, own_school_entry
 from usul.mentoring import services
 from usul.mentoring.forms import AssignForm, MeetingForm, OutcomeForm, PlanForm
 from usul.mentoring.models import Mentorship
@@ -30,11 +30,12 @@ def _staff(school: School):
 @login_required
 @require_GET
 def index(request):
-    viewer = request.viewer
-    if viewer.school_id is None:
-        return render(request, "mentoring/no_school.html", {})
-    school = School.objects.only("key").get(pk=viewer.school_id)
-    return redirect("mentoring:list", school.key)
+    return own_school_entry(
+        request,
+        "mentoring:list",
+        title=_("Mentoring"),
+        explanation=_("Mentoring is kept per school; open a school to see it."),
+    )
 
 
 def _list_context(request, school: School, form=None) -> dict:

@@ -15,7 +15,7 @@ from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association
 from usul.lib.forms import add_service_errors
-from usul.lib.views import form_post
+from usul.lib.views import form_post, own_school_entry
 from usul.meetings.models import MeetingStatus, Resolution
 from usul.people.models import Staff
 from usul.rights import services
@@ -26,21 +26,18 @@ from usul.schools.models import School
 from usul.schools.selectors import visible_school, year_asked
 
 
-def _own_school_page(request, name: str):
-    viewer = request.viewer
-    if viewer.school_id is None:
-        return None
-    school = School.objects.only("key").get(pk=viewer.school_id)
-    return redirect(name, school.key)
+def _no_school() -> dict:
+    return {
+        "title": _("Proposals and nominations"),
+        "explanation": _("They are kept per school; open a school to see them."),
+    }
 
 
 @login_required
 @require_GET
 def appeals_index(request):
     """The menu's entry: the proposals of the viewer's own school."""
-    return _own_school_page(request, "rights:appeals") or render(
-        request, "rights/no_school.html", {}
-    )
+    return own_school_entry(request, "rights:appeals", **_no_school())
 
 
 def _appeals_context(request, school: School, form=None) -> dict:
@@ -190,9 +187,7 @@ def appeal_withdraw(request, school: str, key: str):
 @login_required
 @require_GET
 def nominations_index(request):
-    return _own_school_page(request, "rights:nominations") or render(
-        request, "rights/no_school.html", {}
-    )
+    return own_school_entry(request, "rights:nominations", **_no_school())
 
 
 def _manageable(viewer, school: School) -> list[Association]:

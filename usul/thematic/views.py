@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from usul.accounts.history import Source, change_history
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.lib.forms import add_service_errors
-from usul.lib.views import form_post
+from usul.lib.views import form_post, own_school_entry
 from usul.people.models import Staff, ThematicPlan, ThematicPlanItem
 from usul.roster.workbook import Unreadable
 from usul.schools.models import School, Subject
@@ -30,10 +30,13 @@ from usul.thematic.importing import Refused, read_lessons
 @require_GET
 def index(request):
     """The menu's entry: the viewer's own plans."""
-    staff = request.viewer.staff
-    if staff is None:
-        return render(request, "thematic/no_school.html", {})
-    return redirect("thematic:plans", staff.school.key, staff.key)
+    return own_school_entry(
+        request,
+        "thematic:plans",
+        title=_("Calendar-thematic plans"),
+        explanation=_("A teacher keeps their plans; open a school's staff card to see them."),
+        own_staff_page=True,
+    )
 
 
 def _teacher(request, school: str, staff: str) -> tuple[School, Staff]:
