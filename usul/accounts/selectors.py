@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from axes.models import AccessFailureLog, AccessLog
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from usul.accounts.models import User
 from usul.accounts.policy import Viewer, require
@@ -19,7 +20,7 @@ class LoginEvent:
     when: dt.datetime
     username: str
     address: str
-    outcome: str  # "success", "failure" or "locked_out"
+    outcome: str  # "success", "failure" (password), "code_failure" (second factor), "locked_out"
     user_agent: str
 
 
@@ -32,6 +33,13 @@ def login_log(viewer: Viewer, *, limit: int = 300, username: str = "") -> list[L
     if username:
         successes = successes.filter(username__iexact=username)
         failures = failures.filter(username__iexact=username)
+    code_page = reverse("accounts:two_factor_verify")
+
+    def failed(attempt) -> str:
+        if attempt.locked_out:
+            return "locked_out"
+        return "code_failure" if attempt.path_info == code_page else "failure"
+
     events = [
         LoginEvent(a.attempt_time, a.username or "", a.ip_address or "", "success", a.user_agent)
         for a in successes.order_by("-attempt_time")[:limit]
@@ -40,7 +48,7 @@ def login_log(viewer: Viewer, *, limit: int = 300, username: str = "") -> list[L
             a.attempt_time,
             a.username or "",
             a.ip_address or "",
-            "locked_out" if a.locked_out else "failure",
+            failed(a),
             a.user_agent,
         )
         for a in failures.order_by("-attempt_time")[:limit]

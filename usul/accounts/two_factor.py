@@ -150,6 +150,25 @@ def normalised(code: str) -> str:
     return re.sub(r"[\s-]", "", code or "").lower()[:16]
 
 
+def record_failed_code(request, user: User) -> None:
+    """A wrong second-factor code goes into the log of log-ins beside failed passwords
+    (ASVS V16.3.1): after a stolen password, the tries at the code are what the administrator
+    needs to see. It does not count towards the password lock-out (django-otp slows these tries
+    down itself); the row is told apart by the page it came from."""
+    from axes.models import AccessFailureLog
+
+    from usul.accounts.passwords import client_address
+
+    AccessFailureLog.objects.create(
+        username=user.get_username(),
+        ip_address=client_address(request) or None,
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:255],
+        http_accept=request.META.get("HTTP_ACCEPT", "")[:1025],
+        path_info=request.path[:255],
+        locked_out=False,
+    )
+
+
 def verify(user: User, code: str):
     """The device that accepts ``code`` — the phone for six digits, else the backup codes, whose
     code is then used up — or None. django-otp slows down repeated failures per device."""

@@ -212,6 +212,7 @@ def two_factor_verify(request):
                     % {"left": left},
                 )
             return redirect("home:home")
+        tf.record_failed_code(request, user)
         # django-otp makes each further try after a wrong one wait longer (1, 2, 4… seconds).
         error = _(
             "This code is wrong or was used already, or came too soon after a wrong one. Wait "

@@ -153,3 +153,17 @@ def test_a_required_role_cannot_switch_it_off_but_the_leadership_removes_a_lost_
 def test_the_demo_switch_lets_leadership_in_with_the_password_alone(scene, settings):
     settings.USUL_REQUIRE_2FA = False
     assert log_in("director").get(HOME).status_code == 200
+
+
+def test_a_wrong_code_is_in_the_log_of_log_ins_and_locks_nothing(scene):
+    # ASVS V16.3.1: the tries at the second factor after a right password are logged.
+    enrol(log_in("deputy"), "deputy")
+    client = log_in("deputy")
+    client.post(CODE, {"code": "000000"})
+    admin = log_in("admin")
+    enrol(admin, "admin")
+    page = admin.get(reverse("accounts:log"), {"username": "deputy"}).content.decode()
+    assert page.count("экинчи фактордун коду туура эмес") == 1
+    # A wrong code is no failed password: the deputy still logs in with the right one.
+    after_a_wrong_code()
+    assert log_in("deputy").get(HOME)["Location"] == CODE
