@@ -165,12 +165,11 @@ def _council_and_district_of(year):
         year=year,
         number="07",
         date=D(2025, 8, 15),
-        title="Музыка сабагы боюнча",
+        title="Физика сабагы боюнча",
         targets_all=False,
     )
-    instruction.target_subjects.set(
-        [f.make_subject(year.school, key="di-music", name="Музыка", area="arts_social")]
-    )
+    # The subject of the owner's calendar-thematic plan, which no MA names.
+    instruction.target_subjects.set(year.school.subjects.filter(key="ctp-physics"))
     return decision, instruction
 
 
