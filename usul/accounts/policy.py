@@ -135,6 +135,46 @@ PERSONAL = {
 }
 
 
+@dataclass(frozen=True)
+class BankRule:
+    """SVC-T2, HEAD-D9, HEAD-D10: a material of the bank of methodological ideas. Its author
+    reads it at every stage; once sent, the members and the head of its MA and the school's
+    leadership read it too; published, the whole school and its district. A draft is the
+    author's alone. Within the viewer's school(s) only, like ``PersonalRule``."""
+
+    def q(self, viewer: Viewer) -> Q | None:
+        if viewer.is_administrator:
+            return None
+        condition = Q(status="published")
+        if viewer.staff is not None:
+            condition |= Q(author_id=viewer.staff.pk)
+            sent = ~Q(status="draft")
+            if viewer.is_leadership:
+                condition |= sent
+            mine = viewer.member_association_ids | viewer.headed_association_ids
+            if mine:
+                condition |= sent & Q(association_id__in=mine)
+        return condition
+
+    def allows(self, viewer: Viewer, obj: Model) -> bool:
+        if viewer.is_administrator or getattr(obj, "status", "") == "published":
+            return True
+        if viewer.staff is None:
+            return False
+        if getattr(obj, "author_id", None) == viewer.staff.pk:
+            return True
+        if getattr(obj, "status", "") == "draft":
+            return False
+        association = getattr(obj, "association_id", None)
+        return viewer.is_leadership or association in (
+            viewer.member_association_ids | viewer.headed_association_ids
+        )
+
+
+# Models whose rows are read by a rule of their own, not by everyone in the school's scope.
+SHARED = {"ideas.material": BankRule()}
+
+
 @dataclass
 class Viewer:
     user: User | AnonymousUser | None
@@ -146,6 +186,8 @@ class Viewer:
     headed_association_ids: set[int] = field(default_factory=set)
     # Staff ids of the members of the MAs this viewer heads (their personal data is visible).
     headed_member_ids: set[int] = field(default_factory=set)
+    # The MAs this viewer is a member of at ``today`` (they read the MA's bank materials).
+    member_association_ids: set[int] = field(default_factory=set)
 
     @property
     def is_administrator(self) -> bool:
@@ -170,7 +212,11 @@ class Viewer:
 
 def viewer_for(user, today: dt.date | None = None) -> Viewer:
     """Who asks, with roles at ``today`` (default: the school's calendar day now)."""
-    from usul.associations.selectors import headed_associations_at, members_at
+    from usul.associations.selectors import (
+        associations_of_staff_at,
+        headed_associations_at,
+        members_at,
+    )
     from usul.people.selectors import roles_at
 
     today = today or timezone.localdate()
@@ -187,6 +233,7 @@ def viewer_for(user, today: dt.date | None = None) -> Viewer:
         viewer.staff = staff
         viewer.school_id = staff.school_id
         viewer.roles |= roles_at(staff, today)
+        viewer.member_association_ids = {a.pk for a in associations_of_staff_at(staff, today)}
         headed = headed_associations_at(staff, today)
         if headed:
             viewer.roles.add(MA_HEAD)
@@ -226,7 +273,8 @@ def visible(viewer: Viewer, queryset: QuerySet) -> QuerySet:
     school_q = _school_q(viewer, path)
     if school_q is not None:
         queryset = queryset.filter(school_q)
-    rule = PERSONAL.get(model._meta.label_lower)
+    label = model._meta.label_lower
+    rule: PersonalRule | BankRule | None = PERSONAL.get(label) or SHARED.get(label)
     personal_q = rule.q(viewer) if rule is not None else None
     if personal_q is not None:
         queryset = queryset.filter(personal_q)
@@ -253,7 +301,8 @@ def _views(viewer: Viewer, obj: Model) -> bool:
     data, allowed by its ``PersonalRule``."""
     if not in_scope(viewer, obj):
         return False
-    rule = PERSONAL.get(obj._meta.label_lower)
+    label = obj._meta.label_lower
+    rule: PersonalRule | BankRule | None = PERSONAL.get(label) or SHARED.get(label)
     return rule is None or rule.allows(viewer, obj)
 
 
@@ -454,6 +503,25 @@ def _keeps_mentoring_log(viewer: Viewer, mentorship: Model) -> bool:
     return viewer.staff is not None and getattr(mentorship, "mentor_id", None) == viewer.staff.pk
 
 
+def _uploads_material(viewer: Viewer, school: Model) -> bool:
+    # SVC-T2: the members of the school's MAs (heads included) build up its bank.
+    return (
+        viewer.staff is not None
+        and _own_school(viewer, school)
+        and bool(viewer.member_association_ids | viewer.headed_association_ids)
+    )
+
+
+def _is_author(viewer: Viewer, material: Model) -> bool:
+    return viewer.staff is not None and getattr(material, "author_id", None) == viewer.staff.pk
+
+
+def _evaluates_material(viewer: Viewer, material: Model) -> bool:
+    # HEAD-D9: the MA's head evaluates its teachers' materials (the leadership, who supervise
+    # the MA, may too) — never their own: the head's own material is evaluated by the deputy.
+    return _manages_association(viewer, material) and not _is_author(viewer, material)
+
+
 # DOC-9 carries the teachers' birth dates, education and experience: personal data.
 PERSONAL_DOCUMENTS = frozenset({"DOC-9"})
 
@@ -557,6 +625,13 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     "upload_document": _manages_association,
     "download_document": _downloads_document,
     "configure_document_template": _manages_school,
+    # the bank of methodological ideas (SVC-T2): members upload (obj: the school) and change
+    # their own material until it is sent; the head evaluates (HEAD-D9); the head or the
+    # leadership publish what is ready (HEAD-D10). Reading and downloading: "view" (BankRule).
+    "upload_material": _uploads_material,
+    "edit_material": _is_author,
+    "evaluate_material": _evaluates_material,
+    "publish_material": _manages_association,
 }
 
 

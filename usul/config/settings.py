@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "usul.rights",
     "usul.mentoring",
     "usul.thematic",
+    "usul.ideas",
     "usul.demo",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("usul.rights.urls")),
     path("mentoring/", include("usul.mentoring.urls")),
     path("ctp/", include("usul.thematic.urls")),
+    path("ideas/", include("usul.ideas.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
 ]

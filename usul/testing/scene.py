@@ -60,6 +60,7 @@ class Records:
     nomination: object  # the owner's nomination by the MA (RIGHT-4)
     mentorship: object  # the owner mentored by the observer (SVC-D5), with one logged meeting
     thematic_plan: object  # the owner's calendar-thematic plan with one lesson (DOC-11)
+    idea: object  # the owner's material in the bank of ideas, sent to the MA head (SVC-T2)
     feed_token: str  # the owner's private calendar address (calendars:feed)
     # A council decision (GEN-6) and a district instruction (FUNC-1) that change no finding:
     # the decision approves no MA, the instruction is for a subject no MA teaches.
@@ -123,6 +124,7 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
     appeal, nomination = _rights_of(association, owner, resolution)
     mentorship = _mentorship_of(year, owner, observer)
     thematic_plan = _thematic_plan_of(year, owner)
+    idea = _idea_of(association, year, owner)
     _, feed_token = calendar_feed_create(actor=viewer_for(owner.user), user=owner.user)
     decision, instruction = _council_and_district_of(year)
     return Records(
@@ -142,6 +144,7 @@ def _records(association: Association, owner: Staff, observer: Staff) -> Records
         nomination=nomination,
         mentorship=mentorship,
         thematic_plan=thematic_plan,
+        idea=idea,
         feed_token=feed_token,
         decision=decision,
         instruction=instruction,
@@ -185,6 +188,28 @@ def _thematic_plan_of(year, teacher: Staff):
     )
     ThematicPlanItem.objects.create(plan=plan, n=1, topic="Кыймыл", hours=1)
     return plan
+
+
+def _idea_of(association: Association, year, author: Staff):
+    from usul.ideas.models import Material
+    from usul.ideas.search import words
+
+    title, description = "Сабактын планы: бөлчөктөр", "Топтук иш менен сабак."
+    return Material.objects.create(
+        school=association.school,
+        key="idea-1",
+        association=association,
+        year=year,
+        author=author,
+        title=title,
+        kind="lesson_plan",
+        description=description,
+        # A stored file's name; a test that downloads it stores the file (test_url_table).
+        file=f"ideas/{association.school.key}-idea-1.pdf",
+        file_name="Сабактын планы.pdf",
+        status="submitted",
+        search_text=" ".join(words(title, description)),
+    )
 
 
 def _mentorship_of(year, mentee: Staff, mentor: Staff):

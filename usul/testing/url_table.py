@@ -78,6 +78,8 @@ ARGS = {
     "order": lambda r: r.association.created_by.key,
     "decision": lambda r: r.decision.key,
     "instruction": lambda r: r.instruction.key,
+    "idea": lambda r: r.idea.key,
+    "district": lambda r: r.school.district.key,
 }
 
 
@@ -145,6 +147,8 @@ MENTORING_FORM_EMPTY = "302 403 404 403 400 400 400 403 404 400"
 OWN_FORM_EMPTY = "302 400 403 403 400 400 400 403 404 400"
 # The address of a calendar-thematic plan: its teacher, year, subject, grade and kind.
 CTP = ("school", "owner", "year", "ctp_subject", "ctp_grade", "ctp_kind")
+# A material of the bank sent to its MA's head (BankRule): its author, the MA, the leadership.
+IDEA = "302 200 404 200 200 200 200 404 404 200"
 TABLE = [
     # the home page; accounts: logging in and out, the language
     Row("home:home", (), "302 200 200 200 200 200 200 200 200 200"),
@@ -417,6 +421,44 @@ TABLE = [
     Row("thematic:item_add", CTP, READ, post=OWN_FORM_EMPTY),
     Row("thematic:import", CTP, READ, post=OWN_FORM_EMPTY),
     Row("thematic:mark", (*CTP, "=1"), POST_ONLY, post="302 302 403 403 302 302 302 403 404 302"),
+    # the bank of methodological ideas (SVC-T2, HEAD-D9, HEAD-D10): the scene's material is sent
+    # to the STEM MA's head, so read by its author, the MA, the leadership and the administrator
+    # (not by the language MA's class teacher nor the district until published); members upload;
+    # the head (and the leadership) evaluate and publish; the district reads its schools'
+    # published materials on a page of its own
+    Row("ideas:index", (), "302 302 302 302 302 302 302 302 302 200"),
+    Row("ideas:district", ("district",), "302 404 404 404 404 404 404 200 404 200"),
+    Row("ideas:bank", ("school",), READ),
+    Row(
+        "ideas:upload",
+        ("school",),
+        "302 200 200 200 403 403 403 403 404 403",
+        post="302 400 400 400 403 403 403 403 404 403",
+    ),
+    Row("ideas:material", ("school", "idea"), IDEA),
+    Row("ideas:file", ("school", "idea"), IDEA),
+    # the author changes it only while a draft or returned: sent, it leads back to its page
+    Row(
+        "ideas:edit",
+        ("school", "idea"),
+        "302 302 404 403 403 403 403 404 404 403",
+        post="302 302 404 403 403 403 403 404 404 403",
+    ),
+    Row("ideas:send", ("school", "idea"), IDEA, post="302 302 404 403 403 403 403 404 404 403"),
+    Row(
+        "ideas:evaluate",
+        ("school", "idea"),
+        IDEA,
+        post="302 403 404 400 400 400 400 404 404 400",
+    ),
+    # only a material marked ready is published: this one is told so on its page
+    Row("ideas:publish", ("school", "idea"), IDEA, post="302 403 404 302 302 302 302 404 404 302"),
+    Row(
+        "ideas:unpublish",
+        ("school", "idea"),
+        "302 403 404 302 302 302 302 404 404 302",
+        post="302 403 404 302 302 302 302 404 404 302",
+    ),
     # compliance: the leadership, MA heads (their MA), the district and the administrator
     Row("compliance:index", (), "302 403 403 302 302 302 302 302 302 200"),
     Row("compliance:school", ("school",), OVERSIGHT),

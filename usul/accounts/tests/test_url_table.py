@@ -103,10 +103,12 @@ def _elsewhere(row: Row, method: str) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def cast(module_scene, tmp_path_factory):
-    """The cast, its plan materials given a file to download (planning:material_file)."""
+    """The cast, its plan materials and bank materials given a file to download
+    (planning:material_file, ideas:file)."""
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("files")):
         for records in (module_scene.ours, module_scene.theirs):
             records.material.file.save("seminar.txt", ContentFile(b"Seminar"), save=True)
+            records.idea.file.save("idea.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"), save=True)
         yield module_scene
 
 

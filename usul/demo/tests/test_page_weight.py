@@ -17,6 +17,7 @@ from django.test import Client
 from usul.accounts.models import User
 from usul.accounts.policy import viewer_for
 from usul.calendars.services import calendar_feed_create
+from usul.ideas.models import Material
 from usul.lessons.models import OpenLesson
 from usul.meetings.models import Meeting
 from usul.mentoring.models import Mentorship
@@ -29,7 +30,7 @@ from usul.testing.url_table import TABLE
 
 BUDGET = 60 * 1024  # bytes on the wire for a page's first load
 # A plan material's address downloads the material itself.
-MATERIAL = ("planning:material_file",)
+MATERIAL = ("planning:material_file", "ideas:file")
 # A scheduled record's cancellation asks first; the demo's records here are held, so the
 # question sends back to the record's page (measured in its own row).
 ASKS_TO_CANCEL = frozenset({"meetings:cancel", "lessons:cancel"})
@@ -104,6 +105,18 @@ def _demo_records(deputy: User) -> SimpleNamespace:
             school=school, key="di-weight", year=year, date=year.start, title="Көрсөтмө"
         )
     )
+    idea = Material.objects.create(
+        school=school,
+        key="idea-weight",
+        association=association,
+        year=year,
+        author=lesson.teacher,
+        title="Сабактын планы",
+        kind="lesson_plan",
+        file="ideas/weight.pdf",
+        file_name="Сабактын планы.pdf",
+        status="submitted",
+    )
     return SimpleNamespace(
         school=school,
         decision=decision,
@@ -122,6 +135,7 @@ def _demo_records(deputy: User) -> SimpleNamespace:
         mentorship=mentorship,
         thematic_plan=thematic_plan,
         feed_token=token,
+        idea=idea,
     )
 
 
