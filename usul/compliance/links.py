@@ -27,6 +27,7 @@ ACTION_OF_PAGE = {
     "meetings:detail": "manage_association",
     "analysis:analysis": "write_analysis",
     "documents:register": "generate_document",
+    "schools:year_edit": "configure_school",
 }
 
 # Pages about one person, fixed by that person or the leadership (edit_own_card).
@@ -65,6 +66,8 @@ def fix_url(
     if name == "orders:council":
         # GEN-4, GEN-6: the council's decisions of the year checked, with the form to record one.
         return f"{reverse(name, args=[school.key])}?year={year.key}#new"
+    if name == "schools:year_edit":  # FUNC-1, DOC-6: the year's theme
+        return reverse(name, args=[school.key, year.key])
     if association is None:
         return ""
     if name == "meetings:detail":

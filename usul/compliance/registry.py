@@ -254,11 +254,7 @@ RULES: list[Rule] = [
         WARNING,
         SCHOOL_WIDE,
         _("The school has a methodological theme for the year."),
-        "",
-        recorded_by=_(
-            "Usul has no page for the school's methodological theme yet: the deputy director "
-            "for scientific-methodological work records it in the school's bundle."
-        ),
+        "schools:year_edit",
     ),
     Rule(
         "SCHOOL-UNASSIGNED",

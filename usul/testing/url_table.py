@@ -72,6 +72,7 @@ ARGS = {
     "nomination": lambda r: r.nomination.key,
     "mentorship": lambda r: r.mentorship.key,
     "ctp_subject": lambda r: r.thematic_plan.subject.key,
+    "subject": lambda r: r.thematic_plan.subject.key,
     "ctp_grade": lambda r: r.thematic_plan.grade,
     "ctp_kind": lambda r: r.thematic_plan.kind,
     "token": lambda r: r.feed_token,
@@ -214,6 +215,17 @@ TABLE = [
     Row("admin:*", (), "302 302 302 302 302 302 302 302 302 302"),  # Django's admin: staff only
     # schools and people: readable by the school and its district; changed by its leadership
     Row("schools:overview", ("school",), READ),
+    # the school's set-up: read by the school and its district, changed by its leadership
+    # (configure_school)
+    Row("schools:settings", ("school",), READ),
+    Row("schools:settings_edit", ("school",), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
+    Row("schools:years", ("school",), READ),
+    Row("schools:year_create", ("school",), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
+    Row("schools:year_edit", ("school", "year"), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
+    Row("schools:subjects", ("school",), READ),
+    Row("schools:subject_create", ("school",), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
+    Row("schools:subjects_framework", ("school",), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
+    Row("schools:subject_edit", ("school", "subject"), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
     Row("people:list", ("school",), READ),
     Row("people:create", ("school",), LEADERSHIP, post=LEADERSHIP),
     Row("people:detail", ("school", "owner"), READ),
