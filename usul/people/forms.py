@@ -330,3 +330,27 @@ class CourseForm(text_limits.NamedLimits):
     start = forms.DateField(label=_("From"), widget=DateInput)
     end = forms.DateField(label=_("To"), widget=DateInput)
     certificate = forms.CharField(label=_("Certificate No."), max_length=100, required=False)
+
+
+class CourseEditForm(CourseForm):
+    """A recorded course corrected: saving twice changes nothing, no once-token needed."""
+
+    once = None  # type: ignore[assignment]
+
+
+class CreativeReportEditForm(CreativeReportForm):
+    once = None  # type: ignore[assignment]
+
+
+class CertificationForm(text_limits.NamedLimits):
+    """A category awarded at certification, corrected on the qualification page (GEN-3)."""
+
+    category = forms.ChoiceField(label=_("Category"), choices=[("", "—"), *CategoryLevel.choices])
+    awarded = forms.DateField(label=_("Awarded"), widget=DateInput)
+    valid_until = forms.DateField(label=_("Valid until"), required=False, widget=DateInput)
+    order = forms.CharField(
+        label=_("Order"),
+        max_length=100,
+        required=False,
+        help_text=_("Its number and date, for example № 45 of 12.03.2024."),
+    )

@@ -11,6 +11,8 @@ the **employment history** from which experience in education is counted (HEAD-1
 
 from __future__ import annotations
 
+from uuid import uuid4
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -154,6 +156,8 @@ class Category(TimeStamped):
     staff = models.ForeignKey(
         Staff, verbose_name=_("staff member"), on_delete=models.CASCADE, related_name="categories"
     )
+    # The record's address on the qualification page, where it is corrected or removed.
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
     category = models.CharField(_("category"), max_length=10, choices=CategoryLevel.choices)
     awarded = models.DateField(_("awarded"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
@@ -248,6 +252,7 @@ class CreativeReport(TimeStamped):
         on_delete=models.CASCADE,
         related_name="reports",
     )
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
     date = models.DateField(_("date"))
     form = models.CharField(_("form of the report"), max_length=200)
     materials = models.TextField(_("materials"), blank=True)
@@ -271,6 +276,7 @@ class Course(TimeStamped):
     staff = models.ForeignKey(
         Staff, verbose_name=_("teacher"), on_delete=models.CASCADE, related_name="courses"
     )
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
     title = models.TextField(_("title"))
     provider = models.CharField(_("provider"), max_length=300, blank=True)
     hours = models.PositiveIntegerField(_("hours"), null=True, blank=True)

@@ -321,23 +321,13 @@ def self_development_save(
     return record
 
 
-@transaction.atomic
-def creative_report_add(
-    *,
-    actor: Viewer,
-    topic: SelfDevelopmentTopic,
-    date: dt.date | None,
-    form: str,
-    materials: str = "",
-    link: str = "",
-) -> CreativeReport:
-    """A creative report on the year's topic (DOC-10): on a day of that school year, never in
-    the future — the list records what was given."""
-    require(actor, "edit_own_card", topic.staff)
-    form = (form or "").strip()
-    materials = (materials or "").strip()
-    link = (link or "").strip()
-    date = given(date, field="date", label=_("Date"))
+def _report_values(*, actor: Viewer, topic: SelfDevelopmentTopic, values: dict) -> dict:
+    """A creative report's values checked field by field: a day of the topic's school year,
+    never in the future — the list records what was given."""
+    form = (values.get("form") or "").strip()
+    materials = (values.get("materials") or "").strip()
+    link = (values.get("link") or "").strip()
+    date = given(values.get("date"), field="date", label=_("Date"))
     year = topic.year
     if not year.in_window(date):
         raise ValidationError(
@@ -354,13 +344,118 @@ def creative_report_add(
     require_within("link", _("Link"), link, LINK_LIMIT)
     if link and not link.startswith(("http://", "https://")):
         raise ValidationError({"link": _("Link: give an address starting with https://.")})
-    report = CreativeReport(topic=topic, date=date, form=form, materials=materials, link=link)
+    return {"date": date, "form": form, "materials": materials, "link": link}
+
+
+@transaction.atomic
+def creative_report_add(
+    *,
+    actor: Viewer,
+    topic: SelfDevelopmentTopic,
+    date: dt.date | None,
+    form: str,
+    materials: str = "",
+    link: str = "",
+) -> CreativeReport:
+    """A creative report on the year's topic (DOC-10)."""
+    require(actor, "edit_own_card", topic.staff)
+    values = _report_values(
+        actor=actor,
+        topic=topic,
+        values={"date": date, "form": form, "materials": materials, "link": link},
+    )
+    report = CreativeReport(topic=topic, **values)
     save_with_history(report, actor)
     return report
 
 
+@transaction.atomic
+def creative_report_update(*, actor: Viewer, report: CreativeReport, **values) -> CreativeReport:
+    """A creative report corrected by whoever may record it; the history keeps the old text."""
+    require(actor, "edit_own_card", report.topic.staff)
+    checked = _report_values(actor=actor, topic=report.topic, values=values)
+    changed = [name for name, value in checked.items() if getattr(report, name) != value]
+    if changed:
+        for name in changed:
+            setattr(report, name, checked[name])
+        save_with_history(report, actor, changed)
+    return report
+
+
+@transaction.atomic
+def creative_report_remove(*, actor: Viewer, report: CreativeReport) -> None:
+    require(actor, "edit_own_card", report.topic.staff)
+    delete_with_history(report, actor)
+
+
+@transaction.atomic
+def self_development_remove(*, actor: Viewer, topic: SelfDevelopmentTopic) -> None:
+    """A year's topic removed with its creative reports (written for the wrong year, say); the
+    history keeps each of them."""
+    require(actor, "edit_own_card", topic.staff)
+    for report in topic.reports.all():
+        delete_with_history(report, actor)
+    delete_with_history(topic, actor)
+
+
 # Qualification upgrading (DUTY-1, HEAD-D3, SVC-D2): the person records their own courses.
 COURSE_HOURS_LIMIT = 2000
+
+
+def _course_values(
+    *, actor: Viewer, staff: Staff, values: dict, course: Course | None = None
+) -> dict:
+    """A course's values checked field by field: dates ending on or after the start, begun by
+    today; hours within reason; a certificate number once among the person's courses (the
+    course being corrected aside)."""
+    title, provider, certificate = (
+        (values.get(name) or "").strip() for name in ("title", "provider", "certificate")
+    )
+    required(title, field="title", label=_("Course"))
+    require_within("title", _("Course"), title, SENTENCE)
+    require_within("provider", _("Provider"), provider, 300)
+    require_within("certificate", _("Certificate No."), certificate, 100)
+    start = given(values.get("start"), field="start", label=_("From"))
+    end = given(values.get("end"), field="end", label=_("To"))
+    check_interval(start, end, field="end", start_label=_("From"), end_label=_("To"))
+    if start > actor.today:
+        raise ValidationError(
+            {"start": _("From: a course is recorded once it has begun; this day is ahead.")}
+        )
+    hours = values.get("hours")
+    if hours is not None and not 1 <= hours <= COURSE_HOURS_LIMIT:
+        raise ValidationError(
+            {"hours": _("Hours: between 1 and %(limit)s.") % {"limit": COURSE_HOURS_LIMIT}}
+        )
+    if certificate:
+        # Row-locked through the person: two saves at once cannot both add the number.
+        Staff.objects.select_for_update().filter(pk=staff.pk).first()
+        # Compared in Python: SQLite's case-insensitive match does not fold Cyrillic.
+        wanted = " ".join(certificate.split()).casefold()
+        others = Course.objects.filter(staff=staff).exclude(certificate="")
+        if course is not None:
+            others = others.exclude(pk=course.pk)
+        earlier = next(
+            (c for c in others if " ".join(c.certificate.split()).casefold() == wanted), None
+        )
+        if earlier is not None:
+            raise ValidationError(
+                {
+                    "certificate": _(
+                        "Certificate No.: %(number)s is already recorded for the course "
+                        "“%(title)s”."
+                    )
+                    % {"number": certificate, "title": earlier.title}
+                }
+            )
+    return {
+        "title": title,
+        "provider": provider,
+        "hours": hours,
+        "start": start,
+        "end": end,
+        "certificate": certificate,
+    }
 
 
 @transaction.atomic
@@ -378,57 +473,73 @@ def course_add(
     """A course the person attended: its dates (ending on or after it starts, begun by today),
     hours and certificate — a certificate number appears once among the person's courses."""
     require(actor, "edit_own_card", staff)
-    title, provider, certificate = (
-        (title or "").strip(),
-        (provider or "").strip(),
-        (certificate or "").strip(),
-    )
-    required(title, field="title", label=_("Course"))
-    require_within("title", _("Course"), title, SENTENCE)
-    require_within("provider", _("Provider"), provider, 300)
-    require_within("certificate", _("Certificate No."), certificate, 100)
-    start = given(start, field="start", label=_("From"))
-    end = given(end, field="end", label=_("To"))
-    check_interval(start, end, field="end", start_label=_("From"), end_label=_("To"))
-    if start > actor.today:
-        raise ValidationError(
-            {"start": _("From: a course is recorded once it has begun; this day is ahead.")}
-        )
-    if hours is not None and not 1 <= hours <= COURSE_HOURS_LIMIT:
-        raise ValidationError(
-            {"hours": _("Hours: between 1 and %(limit)s.") % {"limit": COURSE_HOURS_LIMIT}}
-        )
-    if certificate:
-        # Row-locked through the person: two saves at once cannot both add the number.
-        Staff.objects.select_for_update().filter(pk=staff.pk).first()
-        # Compared in Python: SQLite's case-insensitive match does not fold Cyrillic.
-        wanted = " ".join(certificate.split()).casefold()
-        earlier = next(
-            (
-                c
-                for c in Course.objects.filter(staff=staff).exclude(certificate="")
-                if " ".join(c.certificate.split()).casefold() == wanted
-            ),
-            None,
-        )
-        if earlier is not None:
-            raise ValidationError(
-                {
-                    "certificate": _(
-                        "Certificate No.: %(number)s is already recorded for the course "
-                        "“%(title)s”."
-                    )
-                    % {"number": certificate, "title": earlier.title}
-                }
-            )
-    course = Course(
+    values = _course_values(
+        actor=actor,
         staff=staff,
-        title=title,
-        provider=provider,
-        hours=hours,
-        start=start,
-        end=end,
-        certificate=certificate,
+        values={
+            "title": title,
+            "provider": provider,
+            "hours": hours,
+            "start": start,
+            "end": end,
+            "certificate": certificate,
+        },
     )
+    course = Course(staff=staff, **values)
     save_with_history(course, actor)
     return course
+
+
+@transaction.atomic
+def course_update(*, actor: Viewer, course: Course, **values) -> Course:
+    """A recorded course corrected, by whoever may record it; checked as a new one is, the
+    history keeps what it said before."""
+    require(actor, "edit_own_card", course.staff)
+    checked = _course_values(actor=actor, staff=course.staff, values=values, course=course)
+    changed = [name for name, value in checked.items() if getattr(course, name) != value]
+    if changed:
+        for name in changed:
+            setattr(course, name, checked[name])
+        save_with_history(course, actor, changed)
+    return course
+
+
+@transaction.atomic
+def course_remove(*, actor: Viewer, course: Course) -> None:
+    """A course recorded by mistake removed; its history keeps that it was, and what it said."""
+    require(actor, "edit_own_card", course.staff)
+    delete_with_history(course, actor)
+
+
+# Certification (GEN-3, HEAD-D3): a category is recorded by the school's leadership.
+@transaction.atomic
+def category_update(*, actor: Viewer, award: Category, **values) -> Category:
+    """A recorded category corrected — its level, dates or order — checked as on the card."""
+    require(actor, "manage_school", award.staff)
+    values = {
+        "category": values.get("category") or "",
+        "awarded": values.get("awarded"),
+        "valid_until": values.get("valid_until"),
+        "order": (values.get("order") or "").strip(),
+    }
+    try:
+        _check_category(award.staff, values, 0)
+    except ValidationError as error:
+        # The card's row path ("categories[0].awarded") is the field's name on this form.
+        raise ValidationError(
+            {name.split(".", 1)[-1]: messages for name, messages in error.message_dict.items()}
+        ) from None
+    require_within("order", _("Order"), values["order"], 100)
+    changed = [name for name, value in values.items() if getattr(award, name) != value]
+    if changed:
+        for name in changed:
+            setattr(award, name, values[name])
+        save_with_history(award, actor, changed)
+    return award
+
+
+@transaction.atomic
+def category_remove(*, actor: Viewer, award: Category) -> None:
+    """A category recorded by mistake removed; its history keeps it."""
+    require(actor, "manage_school", award.staff)
+    delete_with_history(award, actor)

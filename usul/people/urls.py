@@ -25,4 +25,19 @@ urlpatterns = [
         views.creative_report_add,
         name="creative_report_add",
     ),
+    path(
+        "<str:school>/<str:key>/self-development/topic/remove/",
+        views.self_development_remove,
+        name="self_development_remove",
+    ),
+    path(
+        "<str:school>/<str:key>/self-development/report/<uuid:report>/edit/",
+        views.creative_report_edit,
+        name="creative_report_edit",
+    ),
+    path(
+        "<str:school>/<str:key>/self-development/report/<uuid:report>/remove/",
+        views.creative_report_remove,
+        name="creative_report_remove",
+    ),
 ]

@@ -7,26 +7,30 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_GET, require_http_methods
 
 from usul.accounts.history import Ref, Source, change_history
 from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association, HeadTerm, Membership
 from usul.lib.charts import bar_groups
-from usul.lib.dates import covers
+from usul.lib.confirm import Confirmation, confirm_page
+from usul.lib.dates import covers, format_date
 from usul.lib.forms import add_service_errors
 from usul.lib.views import form_post
 from usul.people import services
 from usul.people.databank import composition, databank, filter_bank
 from usul.people.forms import (
     MA_HEAD,
+    CertificationForm,
+    CourseEditForm,
     CourseForm,
+    CreativeReportEditForm,
     CreativeReportForm,
     DatabankFilterForm,
     SelfDevelopmentForm,
@@ -522,7 +526,12 @@ def databank_page(request, school):
     subjects = sorted(
         visible(viewer, Subject.objects.filter(school=school)), key=lambda s: (s.name, s.key)
     )
-    filters = DatabankFilterForm(request.GET or None, associations=associations, subjects=subjects)
+    filters = DatabankFilterForm(
+        request.GET or None,
+        associations=associations,
+        subjects=subjects,
+        initial={"as_of": viewer.today},  # the date the page reads, shown in its field
+    )
     chosen: dict = {}
     if filters.is_bound:
         filters.is_valid()  # a wrong field is named on the page; the others still apply
@@ -550,3 +559,323 @@ def databank_page(request, school):
         "can_export_roster": can(viewer, "export_roster", school),
     }
     return render(request, "people/databank.html", context)
+
+
+# Correcting and removing what was recorded (HEAD-D3, DOC-10): a form on a page of its own, a
+# removal asked first (usul.lib.confirm); whoever may record a record corrects it, the history
+# keeps what it said.
+def _record_form(request, *, school, staff, title, back, form, remove="", status=200):
+    return render(
+        request,
+        "people/record_form.html",
+        {
+            "school": school,
+            "staff": staff,
+            "title": title,
+            "back": back,
+            "form": form,
+            "remove": remove,
+        },
+        status=status,
+    )
+
+
+def _qualification_back(school, staff, anchor: str) -> str:
+    return reverse("qualification:person", args=[school.key, staff.key]) + anchor
+
+
+def _course_of(request, school: str, key: str, course):
+    school_obj, staff = _qualification_page(request, school, key)
+    found = get_object_or_404(
+        visible(request.viewer, Course.objects.filter(staff=staff)), uuid=course
+    )
+    found.staff = staff
+    return school_obj, staff, found
+
+
+COURSE_FIELDS = ("title", "provider", "hours", "start", "end", "certificate")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def course_edit(request, school, key, course):
+    viewer = request.viewer
+    school_obj, staff, course_obj = _course_of(request, school, key, course)
+    require(viewer, "edit_own_card", staff)
+    back = _qualification_back(school_obj, staff, "#courses")
+    remove = reverse("qualification:course_remove", args=[school_obj.key, staff.key, course])
+    title = _("Correct the course")
+    if request.method != "POST":
+        form = CourseEditForm(initial={n: getattr(course_obj, n) for n in COURSE_FIELDS})
+        return _record_form(
+            request,
+            school=school_obj,
+            staff=staff,
+            title=title,
+            back=back,
+            form=form,
+            remove=remove,
+        )
+    form = CourseEditForm(request.POST)
+    if form.is_valid():
+        try:
+            services.course_update(
+                actor=viewer, course=course_obj, **{n: form.cleaned_data[n] for n in COURSE_FIELDS}
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The course is corrected."))
+            return redirect(back)
+    return _record_form(
+        request,
+        school=school_obj,
+        staff=staff,
+        title=title,
+        back=back,
+        form=form,
+        remove=remove,
+        status=400,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def course_remove(request, school, key, course):
+    viewer = request.viewer
+    school_obj, staff, course_obj = _course_of(request, school, key, course)
+    require(viewer, "edit_own_card", staff)
+    back = _qualification_back(school_obj, staff, "#courses")
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            Confirmation(
+                question=_("Remove the course “%(title)s”?") % {"title": course_obj.title},
+                button=_("Remove the course"),
+                back=back,
+                ends=[
+                    _(
+                        "The course leaves the list of qualification upgrading; the history "
+                        "of the card keeps that it was removed, and what it said."
+                    )
+                ],
+                after=_("A course attended is recorded again with the form on the same page."),
+            ),
+            school=school_obj,
+        )
+    services.course_remove(actor=viewer, course=course_obj)
+    messages.success(request, _("The course is removed."))
+    return redirect(back)
+
+
+def _category_of(request, school: str, key: str, category):
+    school_obj, staff = _qualification_page(request, school, key)
+    found = get_object_or_404(
+        visible(request.viewer, Category.objects.filter(staff=staff)), uuid=category
+    )
+    found.staff = staff
+    return school_obj, staff, found
+
+
+CATEGORY_FIELDS = ("category", "awarded", "valid_until", "order")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def category_edit(request, school, key, category):
+    viewer = request.viewer
+    school_obj, staff, category_obj = _category_of(request, school, key, category)
+    require(viewer, "manage_school", staff)
+    back = _qualification_back(school_obj, staff, "#certification")
+    remove = reverse("qualification:category_remove", args=[school_obj.key, staff.key, category])
+    title = _("Correct the certification")
+    if request.method != "POST":
+        form = CertificationForm(initial={n: getattr(category_obj, n) for n in CATEGORY_FIELDS})
+        return _record_form(
+            request,
+            school=school_obj,
+            staff=staff,
+            title=title,
+            back=back,
+            form=form,
+            remove=remove,
+        )
+    form = CertificationForm(request.POST)
+    if form.is_valid():
+        try:
+            services.category_update(
+                actor=viewer,
+                award=category_obj,
+                **{n: form.cleaned_data[n] for n in CATEGORY_FIELDS},
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The certification is corrected."))
+            return redirect(back)
+    return _record_form(
+        request,
+        school=school_obj,
+        staff=staff,
+        title=title,
+        back=back,
+        form=form,
+        remove=remove,
+        status=400,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def category_remove(request, school, key, category):
+    viewer = request.viewer
+    school_obj, staff, category_obj = _category_of(request, school, key, category)
+    require(viewer, "manage_school", staff)
+    back = _qualification_back(school_obj, staff, "#certification")
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            Confirmation(
+                question=_("Remove the %(category)s awarded on %(date)s?")
+                % {
+                    "category": category_obj.get_category_display(),
+                    "date": format_date(category_obj.awarded),
+                },
+                button=_("Remove the certification"),
+                back=back,
+                ends=[
+                    _(
+                        "The category leaves the certification history, and the checks read "
+                        "the person's category without it; the history of the card keeps it."
+                    )
+                ],
+            ),
+            school=school_obj,
+        )
+    services.category_remove(actor=viewer, award=category_obj)
+    messages.success(request, _("The certification is removed."))
+    return redirect(back)
+
+
+def _report_of(request, school: str, key: str, report):
+    school_obj, staff, _year, _years = _self_development_page(request, school, key)
+    found = get_object_or_404(
+        CreativeReport.objects.select_related("topic__year"), topic__staff=staff, uuid=report
+    )
+    found.topic.staff = staff
+    return school_obj, staff, found
+
+
+REPORT_FIELDS = ("date", "form", "materials", "link")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def creative_report_edit(request, school, key, report):
+    viewer = request.viewer
+    school_obj, staff, report_obj = _report_of(request, school, key, report)
+    require(viewer, "edit_own_card", staff)
+    back = _back_to_year(school_obj, staff, report_obj.topic.year, "#reports")
+    remove = reverse("people:creative_report_remove", args=[school_obj.key, staff.key, report])
+    title = _("Correct the creative report")
+    if request.method != "POST":
+        form = CreativeReportEditForm(initial={n: getattr(report_obj, n) for n in REPORT_FIELDS})
+        return _record_form(
+            request,
+            school=school_obj,
+            staff=staff,
+            title=title,
+            back=back,
+            form=form,
+            remove=remove,
+        )
+    form = CreativeReportEditForm(request.POST)
+    if form.is_valid():
+        try:
+            services.creative_report_update(
+                actor=viewer, report=report_obj, **{n: form.cleaned_data[n] for n in REPORT_FIELDS}
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The creative report is corrected."))
+            return redirect(back)
+    return _record_form(
+        request,
+        school=school_obj,
+        staff=staff,
+        title=title,
+        back=back,
+        form=form,
+        remove=remove,
+        status=400,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def creative_report_remove(request, school, key, report):
+    viewer = request.viewer
+    school_obj, staff, report_obj = _report_of(request, school, key, report)
+    require(viewer, "edit_own_card", staff)
+    back = _back_to_year(school_obj, staff, report_obj.topic.year, "#reports")
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            Confirmation(
+                question=_("Remove the creative report “%(form)s” of %(date)s?")
+                % {"form": report_obj.form, "date": format_date(report_obj.date)},
+                button=_("Remove the report"),
+                back=back,
+                ends=[_("The report leaves the year's list; the history keeps what it said.")],
+            ),
+            school=school_obj,
+        )
+    services.creative_report_remove(actor=viewer, report=report_obj)
+    messages.success(request, _("The creative report is removed."))
+    return redirect(back)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def self_development_remove(request, school, key):
+    viewer = request.viewer
+    school_obj, staff, year, _years = _self_development_page(request, school, key)
+    topic = (
+        SelfDevelopmentTopic.objects.filter(staff=staff, year=year).order_by("id").first()
+        if year is not None
+        else None
+    )
+    if topic is None:
+        raise Http404
+    topic.staff = staff
+    topic.year = year
+    require(viewer, "edit_own_card", staff)
+    back = _back_to_year(school_obj, staff, year)
+    if request.method != "POST":
+        return confirm_page(
+            request,
+            Confirmation(
+                question=_("Remove the self-development topic of %(year)s?") % {"year": year.key},
+                button=_("Remove the topic"),
+                back=back,
+                ends=[
+                    _("The topic “%(topic)s” with its plan and expected result.")
+                    % {"topic": topic.topic},
+                    ngettext(
+                        "Its %(count)s creative report.",
+                        "Its %(count)s creative reports.",
+                        topic.reports.count(),
+                    )
+                    % {"count": topic.reports.count()},
+                ],
+                after=_(
+                    "The history keeps what they said. A topic for the year is written again "
+                    "on the same page."
+                ),
+            ),
+            school=school_obj,
+        )
+    services.self_development_remove(actor=viewer, topic=topic)
+    messages.success(request, _("The self-development topic is removed."))
+    return redirect(back)
