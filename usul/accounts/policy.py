@@ -251,6 +251,14 @@ def command_line_administrator(today: dt.date | None = None) -> Viewer:
     return Viewer(user=None, today=today or timezone.localdate(), roles={ADMINISTRATOR})
 
 
+def first_run_installer(today: dt.date | None = None) -> Viewer:
+    """The viewer of the first-run set-up (``usul.setup``) on an installation with no school:
+    whoever sets it up becomes its administrator, and creates that log-in as one. Only the
+    set-up uses it, and only after checking, in the same transaction, that no school exists —
+    from the first school on, the set-up answers 404 and this viewer is never made."""
+    return Viewer(user=None, today=today or timezone.localdate(), roles={ADMINISTRATOR})
+
+
 def _school_q(viewer: Viewer, path: str) -> Q | None:
     """The filter that keeps a model's rows to the viewer's school(s); None means no filter."""
     prefix = f"{path}__" if path else ""
@@ -592,6 +600,8 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     # the school's own set-up: its school years and their themes, its subjects, its settings
     # (BUNDLE.md ``settings``) and carrying the MAs into the next year; the staff read them
     "configure_school": _manages_school,
+    # a new school or district of the installation (its first one at set-up, usul.setup)
+    "create_school": lambda v, o: v.is_administrator,
     "approve_plan": _approves,
     "write_plan": _writes_plan,  # the plan's text and items, and submitting it
     "write_analysis": lambda v, o: v.is_deputy and _own_school(v, o),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "usul.mentoring",
     "usul.thematic",
     "usul.ideas",
+    "usul.setup",
     "usul.demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -73,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "usul.accounts.middleware.UserLanguageMiddleware",
+    # An installation with no school leads every page to its set-up (usul.setup).
+    "usul.setup.middleware.FirstRunMiddleware",
     "usul.accounts.middleware.LoginCompleteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Before the CSRF check parses a POST: an oversized body is refused unread.
@@ -156,6 +159,8 @@ USUL_ONE_TIME_PASSWORD_DAYS = env.whole_number("USUL_ONE_TIME_PASSWORD_DAYS", 14
 # Two-factor log-in is required of the director, the deputies, district methodologists and
 # administrators (ASVS V6.3.3); see the README for why the demo switches it off.
 USUL_REQUIRE_2FA = env.flag("USUL_REQUIRE_2FA", True)
+# An installation with no school sends every page to the first-run set-up (usul.setup).
+USUL_FIRST_RUN = True
 OTP_TOTP_ISSUER = "Usul"
 
 # Kyrgyz first (the users' language), then Russian, then English.

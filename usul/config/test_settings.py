@@ -14,3 +14,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Most tests look at pages, not at the second factor: they log in without it. The tests of
 # two-factor log-in (usul/accounts/tests/test_two_factor.py) switch the requirement on.
 USUL_REQUIRE_2FA = False
+# Most tests build a database without a school and look at other pages than the first-run
+# set-up; its own tests (usul/setup/tests) switch it on.
+USUL_FIRST_RUN = False

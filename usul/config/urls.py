@@ -24,6 +24,8 @@ urlpatterns = [
     path("mentoring/", include("usul.mentoring.urls")),
     path("ctp/", include("usul.thematic.urls")),
     path("ideas/", include("usul.ideas.urls")),
+    path("setup/", include("usul.setup.urls")),
+    path("installation/", include("usul.setup.installation_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
 ]

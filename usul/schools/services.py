@@ -23,7 +23,7 @@ from usul.lib.history import save_with_history
 from usul.lib.text_limits import SENTENCE, require_within
 from usul.roster.keys import latin
 from usul.schools.framework import framework_subject, framework_subjects
-from usul.schools.models import Area, School, SchoolYear, Subject
+from usul.schools.models import Area, District, School, SchoolYear, Subject
 from usul.schools.validation import check_interval, check_key, given, required
 
 
@@ -364,6 +364,18 @@ def school_settings_update(
         "category_reminder_months": category_reminder_months,
         "course_reminder_years": course_reminder_years,
     }
+    _check_settings(numbers)
+    changes = {"name": name, **numbers, "ktu_required": bool(ktu_required)}
+    changed = [field for field, value in changes.items() if getattr(school, field) != value]
+    if changed:
+        for field in changed:
+            setattr(school, field, changes[field])
+        save_with_history(school, actor, changed)
+    return school
+
+
+def _check_settings(numbers: dict[str, int | None]) -> None:
+    """Each numeric setting given and within its bounds (``SETTING_BOUNDS``)."""
     errors: dict[str, str] = {}
     for field, value in numbers.items():
         low, high = SETTING_BOUNDS[field]
@@ -378,10 +390,90 @@ def school_settings_update(
             }
     if errors:
         raise ValidationError(errors)
-    changes = {"name": name, **numbers, "ktu_required": bool(ktu_required)}
-    changed = [field for field, value in changes.items() if getattr(school, field) != value]
-    if changed:
-        for field in changed:
-            setattr(school, field, changes[field])
-        save_with_history(school, actor, changed)
+
+
+# -- districts and schools of the installation (the administrator's)
+
+
+def _check_new_key(model, key: str, label: str) -> str:
+    key = (key or "").strip()
+    required(key, field="key", label=label)
+    check_key(key, label=label)
+    if model.objects.filter(key__iexact=key).exists():
+        raise ValidationError(
+            {"key": _("“%(label)s”: “%(key)s” is taken.") % {"label": label, "key": key}}
+        )
+    return key
+
+
+def _check_name(name: str, label: str) -> str:
+    name = (name or "").strip()
+    required(name, field="name", label=label)
+    require_within("name", label, name, 300)
+    return name
+
+
+@transaction.atomic
+def district_create(*, actor: Viewer, key: str, name: str) -> District:
+    """A district (city) methodological office (FUNC-1): the administrator adds it with its
+    first school, or before its methodologist's log-in."""
+    require(actor, "create_school", None)
+    district = District(
+        key=_check_new_key(District, key, _("Key of the district")),
+        name=_check_name(name, _("Name of the district office")),
+    )
+    save_with_history(district, actor)
+    return district
+
+
+@transaction.atomic
+def school_create(
+    *,
+    actor: Viewer,
+    key: str,
+    name: str,
+    district: District | None,
+    plan_deadline_days: int | None = 14,
+    young_specialist_years: int | None = 3,
+    newly_arrived_days: int | None = 365,
+    ktu_required: bool = True,
+    category_reminder_months: int | None = 6,
+    course_reminder_years: int | None = 5,
+) -> School:
+    """A new school of the installation with its settings (BUNDLE.md ``settings``; the
+    defaults are RULES.md's). An installation holds any number of schools; the administrator
+    adds each."""
+    require(actor, "create_school", None)
+    errors: dict[str, list] = {}
+    checked: dict[str, str] = {}
+    # Every mistake of the form at once, not one per try.
+    for field, check in (
+        ("key", lambda: _check_new_key(School, key, _("Key of the school"))),
+        ("name", lambda: _check_name(name, _("Name of the school"))),
+    ):
+        try:
+            checked[field] = check()
+        except ValidationError as error:
+            errors.update(error.error_dict)
+    numbers = {
+        "plan_deadline_days": plan_deadline_days,
+        "young_specialist_years": young_specialist_years,
+        "newly_arrived_days": newly_arrived_days,
+        "category_reminder_months": category_reminder_months,
+        "course_reminder_years": course_reminder_years,
+    }
+    try:
+        _check_settings(numbers)
+    except ValidationError as error:
+        errors.update(error.error_dict)
+    if errors:
+        raise ValidationError(errors)
+    school = School(
+        key=checked["key"],
+        name=checked["name"],
+        district=district,
+        ktu_required=bool(ktu_required),
+        **numbers,
+    )
+    save_with_history(school, actor)
     return school

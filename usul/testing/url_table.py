@@ -463,6 +463,22 @@ TABLE = [
         READ,
         post="302 403 400 400 400 400 400 403 404 403",
     ),
+    # the first-run set-up: open only on an installation with no school — here, with schools,
+    # it is not found by anyone (usul/setup/tests walk it on an empty one)
+    Row("setup:start", (), "404 404 404 404 404 404 404 404 404 404"),
+    Row(
+        "setup:step",
+        ("=school",),
+        "404 404 404 404 404 404 404 404 404 404",
+        post="404 404 404 404 404 404 404 404 404 404",
+    ),
+    # the installation's administrator adds another school
+    Row(
+        "installation:school_new",
+        (),
+        "302 403 403 403 403 403 403 403 403 200",
+        post="302 403 403 403 403 403 403 403 403 400",
+    ),
     # the papers that govern MAs — the director's orders, the methodological council's
     # decisions, the district's instructions: read by the school and its district; recorded,
     # corrected and removed (after a confirmation page) by the leadership
