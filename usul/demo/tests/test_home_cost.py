@@ -16,12 +16,13 @@ from usul.home.attention import attention_for
 from usul.schools.models import SchoolYear
 
 # Queries of the compliance items: the whole school for the leadership (the school, its years,
-# the snapshot), the MA's part for its head, one person's part for a teacher.
+# the snapshot, the plans' approved versions among them), the MA's part for its head, one
+# person's part for a teacher.
 QUERIES = {
-    "direktor": 31,
-    "zam-uvr": 31,
-    "zam-nmr": 31,
-    "jetekchi": 33,
+    "direktor": 32,
+    "zam-uvr": 32,
+    "zam-nmr": 32,
+    "jetekchi": 34,
     "mugalim": 16,
     "klass-jetekchi": 16,
 }
