@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from usul.accounts.once import OnceField
-from usul.lib import text_limits
+from usul.lib import text_limits, uploads
 from usul.people.models import CategoryLevel, EducationLevel, Gender, Role
 from usul.people.services import Row
 from usul.schools.forms import DateInput
@@ -330,6 +330,7 @@ class CourseForm(text_limits.NamedLimits):
     start = forms.DateField(label=_("From"), widget=DateInput)
     end = forms.DateField(label=_("To"), widget=DateInput)
     certificate = forms.CharField(label=_("Certificate No."), max_length=100, required=False)
+    scan = uploads.form_field(label=_("Certificate scan"), accept=uploads.SCANS)
 
 
 class CourseEditForm(CourseForm):

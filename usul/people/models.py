@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from usul.lib import uploads
 from usul.lib.models import Interval, TimeStamped, interval_constraint, key_field
 
 
@@ -283,6 +284,13 @@ class Course(TimeStamped):
     start = models.DateField(_("from"), null=True, blank=True)
     end = models.DateField(_("to"), null=True, blank=True)
     certificate = models.CharField(_("certificate"), max_length=100, blank=True)
+    # The certificate's scan (PDF, JPEG or PNG), checked and stored privately by
+    # usul.lib.uploads; read only by whoever reads the person's courses. ``scan_name`` is the
+    # safe name it downloads as.
+    scan = models.FileField(
+        _("certificate scan"), storage=uploads.private_storage, max_length=200, blank=True
+    )
+    scan_name = models.CharField(_("scan's file name"), max_length=200, blank=True)
     history = HistoricalRecords()
 
     school_field = "staff__school"

@@ -14,6 +14,9 @@ urlpatterns = [
         "<str:school>/<str:key>/courses/<uuid:course>/edit/", views.course_edit, name="course_edit"
     ),
     path(
+        "<str:school>/<str:key>/courses/<uuid:course>/scan/", views.course_scan, name="course_scan"
+    ),
+    path(
         "<str:school>/<str:key>/courses/<uuid:course>/remove/",
         views.course_remove,
         name="course_remove",

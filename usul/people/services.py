@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from usul.accounts.policy import Viewer, require
+from usul.lib import uploads
 from usul.lib.history import delete_with_history, save_with_history
 from usul.lib.text_limits import PARAGRAPH, SENTENCE, require_within
 from usul.people.models import (
@@ -469,9 +470,11 @@ def course_add(
     provider: str = "",
     hours: int | None = None,
     certificate: str = "",
+    scan=None,
 ) -> Course:
     """A course the person attended: its dates (ending on or after it starts, begun by today),
-    hours and certificate — a certificate number appears once among the person's courses."""
+    hours and certificate — a certificate number appears once among the person's courses —
+    and the certificate's scan, if sent (PDF, JPEG or PNG, checked by usul.lib.uploads)."""
     require(actor, "edit_own_card", staff)
     values = _course_values(
         actor=actor,
@@ -485,21 +488,39 @@ def course_add(
             "certificate": certificate,
         },
     )
+    checked = _checked_scan(scan)
     course = Course(staff=staff, **values)
+    if checked is not None:
+        course.scan, course.scan_name = _stored_scan(checked)
     save_with_history(course, actor)
     return course
+
+
+def _checked_scan(scan) -> uploads.Checked | None:
+    """A certificate's scan recognised by its content: PDF, JPEG or PNG, nothing hidden."""
+    return uploads.check(scan, accept=uploads.SCANS, field="scan") if scan is not None else None
+
+
+def _stored_scan(checked: uploads.Checked) -> tuple[str, str]:
+    return uploads.store(checked, folder="certificate-scans"), checked.name
 
 
 @transaction.atomic
 def course_update(*, actor: Viewer, course: Course, **values) -> Course:
     """A recorded course corrected, by whoever may record it; checked as a new one is, the
-    history keeps what it said before."""
+    history keeps what it said before. ``scan``: a new certificate scan, or None to keep it."""
     require(actor, "edit_own_card", course.staff)
+    scan = _checked_scan(values.pop("scan", None))
     checked = _course_values(actor=actor, staff=course.staff, values=values, course=course)
     changed = [name for name, value in checked.items() if getattr(course, name) != value]
+    for name in changed:
+        setattr(course, name, checked[name])
+    if scan is not None:
+        # A new scan replaces the old one on the course; the old file stays in storage, the
+        # history names it (only a disposal act deletes files).
+        course.scan, course.scan_name = _stored_scan(scan)
+        changed += ["scan", "scan_name"]
     if changed:
-        for name in changed:
-            setattr(course, name, checked[name])
         save_with_history(course, actor, changed)
     return course
 

@@ -18,6 +18,7 @@ from usul.accounts.history import Ref, Source, change_history
 from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.models import Association, HeadTerm, Membership
+from usul.lib import uploads
 from usul.lib.charts import bar_groups
 from usul.lib.confirm import Confirmation, confirm_page
 from usul.lib.dates import covers, format_date
@@ -446,7 +447,7 @@ def course_add(request, school, key):
     viewer = request.viewer
     school_obj, staff = _qualification_page(request, school, key)
     require(viewer, "edit_own_card", staff)
-    form = CourseForm(request.POST)
+    form = CourseForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -462,6 +463,7 @@ def course_add(request, school, key):
                     start=data["start"],
                     end=data["end"],
                     certificate=data["certificate"],
+                    scan=data["scan"],
                 ),
                 lambda _c: (
                     reverse("qualification:person", args=[school_obj.key, staff.key]) + "#courses"
@@ -564,7 +566,7 @@ def databank_page(request, school):
 # Correcting and removing what was recorded (HEAD-D3, DOC-10): a form on a page of its own, a
 # removal asked first (usul.lib.confirm); whoever may record a record corrects it, the history
 # keeps what it said.
-def _record_form(request, *, school, staff, title, back, form, remove="", status=200):
+def _record_form(request, *, school, staff, title, back, form, remove="", note="", status=200):
     return render(
         request,
         "people/record_form.html",
@@ -575,9 +577,18 @@ def _record_form(request, *, school, staff, title, back, form, remove="", status
             "back": back,
             "form": form,
             "remove": remove,
+            "note": note,
         },
         status=status,
     )
+
+
+def _scan_note(course: Course) -> str:
+    if not course.scan:
+        return ""
+    return _("The scan “%(name)s” is attached; a new file sent here replaces it.") % {
+        "name": course.scan_name
+    }
 
 
 def _qualification_back(school, staff, anchor: str) -> str:
@@ -615,12 +626,16 @@ def course_edit(request, school, key, course):
             back=back,
             form=form,
             remove=remove,
+            note=_scan_note(course_obj),
         )
-    form = CourseEditForm(request.POST)
+    form = CourseEditForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             services.course_update(
-                actor=viewer, course=course_obj, **{n: form.cleaned_data[n] for n in COURSE_FIELDS}
+                actor=viewer,
+                course=course_obj,
+                scan=form.cleaned_data["scan"],
+                **{n: form.cleaned_data[n] for n in COURSE_FIELDS},
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -636,6 +651,20 @@ def course_edit(request, school, key, course):
         form=form,
         remove=remove,
         status=400,
+    )
+
+
+@login_required
+@require_GET
+def course_scan(request, school, key, course):
+    """The certificate's scan, as a download — to whoever reads the person's courses
+    (view_personal: the person, the head of their MA, the leadership, the district); a
+    colleague is told it does not exist."""
+    _school, _staff, course_obj = _course_of(request, school, key, course)
+    if not course_obj.scan:
+        raise Http404
+    return uploads.attachment(
+        course_obj.scan.name, filename=course_obj.scan_name or course_obj.scan.name
     )
 
 

@@ -29,8 +29,8 @@ from usul.schools.models import DistrictInstruction
 from usul.testing.url_table import TABLE
 
 BUDGET = 60 * 1024  # bytes on the wire for a page's first load
-# A plan material's address downloads the material itself.
-MATERIAL = ("planning:material_file", "ideas:file")
+# A plan material's, an idea's and a certificate scan's address download the file itself.
+MATERIAL = ("planning:material_file", "ideas:file", "qualification:course_scan")
 # A scheduled record's cancellation asks first; the demo's records here are held, so the
 # question sends back to the record's page (measured in its own row).
 ASKS_TO_CANCEL = frozenset({"meetings:cancel", "lessons:cancel"})
