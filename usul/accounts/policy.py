@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
 from django.core.exceptions import PermissionDenied
@@ -186,8 +187,6 @@ class Viewer:
     headed_association_ids: set[int] = field(default_factory=set)
     # Staff ids of the members of the MAs this viewer heads (their personal data is visible).
     headed_member_ids: set[int] = field(default_factory=set)
-    # The MAs this viewer is a member of at ``today`` (they read the MA's bank materials).
-    member_association_ids: set[int] = field(default_factory=set)
 
     @property
     def is_administrator(self) -> bool:
@@ -206,17 +205,27 @@ class Viewer:
     def is_deputy(self) -> bool:
         return bool(self.roles & DEPUTY_ROLES)
 
+    @cached_property
+    def member_association_ids(self) -> set[int]:
+        """The MAs this viewer is a member of at ``today`` (they read the MA's bank materials).
+        Asked only by the pages that need it, so that no other page pays for the query."""
+        if self.staff is None:
+            return set()
+        from usul.associations.models import Membership
+        from usul.lib.dates import covers
+
+        rows = Membership.objects.filter(staff=self.staff).values_list(
+            "association_id", "start", "end"
+        )
+        return {association for association, start, end in rows if covers(start, end, self.today)}
+
     def heads(self, association) -> bool:
         return association.pk in self.headed_association_ids
 
 
 def viewer_for(user, today: dt.date | None = None) -> Viewer:
     """Who asks, with roles at ``today`` (default: the school's calendar day now)."""
-    from usul.associations.selectors import (
-        associations_of_staff_at,
-        headed_associations_at,
-        members_at,
-    )
+    from usul.associations.selectors import headed_associations_at, members_at
     from usul.people.selectors import roles_at
 
     today = today or timezone.localdate()
@@ -233,7 +242,6 @@ def viewer_for(user, today: dt.date | None = None) -> Viewer:
         viewer.staff = staff
         viewer.school_id = staff.school_id
         viewer.roles |= roles_at(staff, today)
-        viewer.member_association_ids = {a.pk for a in associations_of_staff_at(staff, today)}
         headed = headed_associations_at(staff, today)
         if headed:
             viewer.roles.add(MA_HEAD)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -84,6 +85,7 @@ def demo_load(
             is_administrator=persona.code == "administrator",
         )
         logins.append((persona, user))
+    _bank_of_ideas(school, people.get(demo.personas.get("teacher", "")), today)
     return DemoSummary(
         school_key=school.key,
         school_name=school.name,
@@ -93,6 +95,115 @@ def demo_load(
         associations=len(demo.bundle["associations"]),
         logins=logins,
     )
+
+
+# A one-page PDF: the file of each demo material (the bank's pages offer it for download).
+_DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+    b"2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
+    b"3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj\n"
+    b"trailer << /Root 1 0 R >>\n%%EOF\n"
+)
+
+# The bank of methodological ideas (SVC-T2): a few materials of the teacher's MA at each stage,
+# so that its search («сабак», «урок») and the head's evaluation have something to show.
+_DEMO_MATERIALS: list[dict[str, Any]] = [
+    {
+        "key": "idea-demo-1",
+        "title": "Бөлчөктөрдү кошуу: сабактын планы",
+        "kind": "lesson_plan",
+        "grades": (5, 5),
+        "tags": "бөлчөк, оюн, топтук иш",
+        "description": "Сабактын максаты: бөлчөктөрдү кошууну оюн аркылуу түшүндүрүү. "
+        "Сабактын ар бир баскычы жана окуучулардын топтук иши.",
+        "status": "published",
+        "comment": "Жакшы иштелген; башка мугалимдерге сунушталат.",
+    },
+    {
+        "key": "idea-demo-2",
+        "title": "Проблемное обучение на уроках математики",
+        "kind": "guide",
+        "grades": (7, 9),
+        "tags": "проблемное обучение, методика",
+        "description": "Методическое пособие: как строить уроки вокруг задачи, которую "
+        "ученики решают сами. Примеры уроков и вопросы для обсуждения.",
+        "status": "published",
+        "comment": "Пособие полезно молодым специалистам.",
+    },
+    {
+        "key": "idea-demo-3",
+        "title": "Сабактарды баалоо: текшерүү тесттери",
+        "kind": "tests",
+        "grades": (6, 7),
+        "tags": "тест, баалоо",
+        "description": "Өтүлгөн сабактардын темалары боюнча 20 тест суроосу жооптору менен.",
+        "status": "submitted",
+        "comment": "",
+    },
+    {
+        "key": "idea-demo-4",
+        "title": "Окуучулардын өз алдынча иши: макала",
+        "kind": "article",
+        "grades": (None, None),
+        "tags": "өз алдынча иш, өнүгүү",
+        "description": "Өз алдынча иштин түрлөрү жана аны сабакта уюштуруу тажрыйбасы.",
+        "status": "ready",
+        "comment": "Мисалдарды кошуп, жарыялоого болот.",
+    },
+]
+
+
+def _bank_of_ideas(school: School, teacher: Staff | None, today: dt.date) -> None:
+    """The demo's materials, written once: loading again leaves them (and their files) as they
+    are, and a change made in the demo stays."""
+    from django.core.files.base import ContentFile
+
+    from usul.associations.selectors import associations_of_staff_at, head_at
+    from usul.ideas.models import Material
+    from usul.ideas.search import words
+    from usul.lib.uploads import private_storage
+    from usul.schools.selectors import current_year as year_at
+
+    if (
+        teacher is None
+        or Material.objects.filter(school=school, key__startswith="idea-demo-").exists()
+    ):
+        return
+    mine = associations_of_staff_at(teacher, today)
+    year = year_at(school, today)
+    if not mine or year is None:
+        return
+    association = mine[0]
+    head = head_at(association, today)
+    subject = association.subjects.first()
+    for number, item in enumerate(_DEMO_MATERIALS):
+        status = item["status"]
+        evaluated = status in ("published", "ready")
+        grade_from, grade_to = item["grades"]
+        name = private_storage().save(f"ideas/demo/{item['key']}.pdf", ContentFile(_DEMO_PDF))
+        Material.objects.create(
+            school=school,
+            key=item["key"],
+            association=association,
+            year=year,
+            author=teacher if number % 2 == 0 or head is None else head,
+            title=item["title"],
+            kind=item["kind"],
+            description=item["description"],
+            subject=subject,
+            grade_from=grade_from,
+            grade_to=grade_to,
+            tags=item["tags"],
+            file=name,
+            file_name=f"{item['title']}.pdf",
+            status=status,
+            comment=item["comment"],
+            evaluated_by=head if evaluated else None,
+            evaluated_on=today if evaluated else None,
+            published_by=head if status == "published" else None,
+            published_on=today if status == "published" else None,
+            search_text=" ".join(words(item["title"], item["description"], item["tags"])),
+        )
 
 
 def _demo_user(persona: Persona, *, staff, district, is_administrator: bool) -> User:

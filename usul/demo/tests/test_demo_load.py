@@ -67,3 +67,19 @@ def test_a_wrong_password_does_not_log_in(demo, client):
 
     assert response.status_code == 200  # the form again, with its error
     assert not response.wsgi_request.user.is_authenticated
+
+
+def test_the_bank_of_ideas_has_materials_the_teacher_finds_by_a_kyrgyz_word(demo, client):
+    from usul.ideas.models import Material
+
+    assert set(Material.objects.values_list("status", flat=True)) == {
+        "published",
+        "submitted",
+        "ready",
+    }
+    client.force_login(User.objects.get(username="klass-jetekchi"))
+    response = client.get(reverse("ideas:bank", args=["demo-17"]), {"q": "САБАК"})
+    titles = {row.material.title for row in response.context["found"]}
+    # A colleague of another MA finds the published material, not the one still evaluated.
+    assert "Бөлчөктөрдү кошуу: сабактын планы" in titles
+    assert "Сабактарды баалоо: текшерүү тесттери" not in titles
