@@ -34,7 +34,7 @@ class MaterialForm(NamedLimits):
         label=_("MA"), queryset=None, to_field_name="key", empty_label=None
     )
     subject = NamedChoiceField(
-        label=_("Subject"), queryset=None, to_field_name="key", required=False
+        label=_("Subject"), queryset=None, to_field_name="key", required=False, empty_label="—"
     )
     grade_from = forms.TypedChoiceField(
         label=_("From grade"), choices=GRADES, coerce=int, empty_value=None, required=False
