@@ -48,6 +48,15 @@ class SchoolYearForm(NamedLimits):
 
 
 class SchoolYearCreateForm(SchoolYearForm):
+    carry_forward = forms.BooleanField(
+        label=_("Carry the MAs into the new year"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Next, Usul shows which memberships, supervisors and heads of the MAs it would "
+            "carry over from the previous year, and creates them only when you confirm."
+        ),
+    )
     once = OnceField()
 
 
@@ -73,6 +82,22 @@ class SubjectCreateForm(SubjectForm):
         ),
     )
     once = OnceField()
+
+
+class RolloverForm(forms.Form):
+    """What to carry into the new year (the preview is shown again for a changed choice), and
+    the fingerprint of the preview confirmed."""
+
+    kinds = forms.MultipleChoiceField(
+        label=_("Carry"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    fingerprint = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput())
+
+    def __init__(self, *args, **kwargs):
+        from usul.associations.rollover import KIND_LABELS
+
+        super().__init__(*args, **kwargs)
+        self.fields["kinds"].choices = list(KIND_LABELS.items())
 
 
 class FrameworkSubjectsForm(forms.Form):

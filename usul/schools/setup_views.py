@@ -18,11 +18,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require
+from usul.associations.rollover import HEAD, KINDS, rollover_apply, rollover_preview
 from usul.lib.dates import add_years
 from usul.lib.forms import add_service_errors
 from usul.schools import services
 from usul.schools.forms import (
     FrameworkSubjectsForm,
+    RolloverForm,
     SchoolSettingsForm,
     SchoolYearCreateForm,
     SchoolYearForm,
@@ -149,7 +151,10 @@ def year_create(request, school: str):
                     end=data["end"],
                     theme=data["theme"],
                 ),
-                lambda year: reverse("schools:years", args=[school_obj.key]),
+                lambda year: reverse(
+                    "schools:year_rollover" if data["carry_forward"] else "schools:years",
+                    args=[school_obj.key, year.key] if data["carry_forward"] else [school_obj.key],
+                ),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -204,6 +209,59 @@ def year_edit(request, school: str, year: str):
             )
             return redirect("schools:years", year_obj.school.key)
     return _form_page(request, year_obj.school, form, title=title, intro=intro, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def year_rollover(request, school: str, year: str):
+    """The year roll-over: what carrying the MAs from the previous year creates, shown first
+    (GET, for the kinds ticked), created on confirmation (POST) — once."""
+    viewer = request.viewer
+    year_obj = _year(request, school, year)
+    require(viewer, "configure_school", year_obj)
+    source = request.POST if request.method == "POST" else request.GET
+    form = RolloverForm(source or None, initial={"kinds": list(KINDS)})
+    kinds = form.cleaned_data["kinds"] if form.is_valid() else list(KINDS)
+    if request.method == "POST":
+        try:
+            created = rollover_apply(
+                actor=viewer,
+                year=year_obj,
+                kinds=kinds,
+                fingerprint=form.cleaned_data.get("fingerprint", "") if form.is_valid() else "",
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return _rollover_page(request, year_obj, form, kinds, status=400)
+        if created:
+            messages.success(
+                request,
+                _("Carried into %(key)s: %(count)s records.")
+                % {"key": year_obj.key, "count": len(created)},
+            )
+        else:
+            messages.info(
+                request, _("Nothing is left to carry into %(key)s.") % {"key": year_obj.key}
+            )
+        return redirect("schools:years", year_obj.school.key)
+    return _rollover_page(request, year_obj, form, kinds)
+
+
+def _rollover_page(request, year: SchoolYear, form, kinds, status=200):
+    preview = rollover_preview(year=year, kinds=kinds)
+    return render(
+        request,
+        "schools/rollover.html",
+        {
+            "school": year.school,
+            "year": year,
+            "form": form,
+            "preview": preview,
+            "rows": [(a, preview.carries_of(a)) for a in preview.continuing],
+            "carries_heads": any(c.kind == HEAD for c in preview.carries),
+        },
+        status=status,
+    )
 
 
 # -- subjects

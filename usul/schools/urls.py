@@ -11,6 +11,11 @@ urlpatterns = [
     path("<str:school>/settings/years/", setup_views.years, name="years"),
     path("<str:school>/settings/years/new/", setup_views.year_create, name="year_create"),
     path("<str:school>/settings/years/<str:year>/", setup_views.year_edit, name="year_edit"),
+    path(
+        "<str:school>/settings/years/<str:year>/rollover/",
+        setup_views.year_rollover,
+        name="year_rollover",
+    ),
     path("<str:school>/settings/subjects/", setup_views.subjects, name="subjects"),
     path("<str:school>/settings/subjects/new/", setup_views.subject_create, name="subject_create"),
     path(

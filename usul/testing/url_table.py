@@ -285,6 +285,8 @@ TABLE = [
     Row("schools:years", ("school",), READ),
     Row("schools:year_create", ("school",), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
     Row("schools:year_edit", ("school", "year"), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
+    # the roll-over's preview; confirmed with nothing to carry (the cast's terms run on): done
+    Row("schools:year_rollover", ("school", "year"), LEADERSHIP, post=LEADERSHIP_BUTTON),
     Row("schools:subjects", ("school",), READ),
     Row("schools:subject_create", ("school",), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),
     Row("schools:subjects_framework", ("school",), LEADERSHIP, post=LEADERSHIP_FORM_EMPTY),

@@ -149,3 +149,49 @@ def test_the_teacher_reads_the_settings_without_any_action(as_user, scene):
 def test_the_leadership_finds_the_settings_in_the_menu(as_user, scene):
     text = as_user("deputy").get(reverse("home:home")).content.decode()
     assert url("settings", scene) in text
+
+
+def test_a_new_year_with_the_offer_to_carry_leads_to_the_preview_and_its_confirmation(
+    as_user, scene
+):
+    from usul.associations.models import Membership
+
+    Membership.objects.filter(association=scene.stem).update(end=D(2026, 5, 31))
+    client = as_user("deputy")
+    data = {
+        "once": "year-3",
+        "start": "2026-09-01",
+        "end": "2027-05-31",
+        "theme": "",
+        "carry_forward": "on",
+    }
+    response = client.post(url("year_create", scene), data)
+    preview_url = url("year_rollover", scene, "2026-2027")
+    assert response["Location"] == preview_url
+    page = client.get(preview_url)
+    text = page.content.decode()
+    assert scene.teacher.full_name in text and "01.08.2026" in text
+    # a reload and a changed choice show the preview again, and nothing is created yet
+    assert client.get(preview_url, {"kinds": ["supervision"]}).status_code == 200
+    assert not Membership.objects.filter(association=scene.stem, end=None).exists()
+    confirm = {
+        "kinds": ["membership", "supervision", "head"],
+        "fingerprint": page.context["preview"].fingerprint,
+    }
+    assert client.post(preview_url, confirm).status_code == 302
+    assert client.post(preview_url, confirm).status_code == 302  # the second press: nothing
+    assert Membership.objects.filter(association=scene.stem, end=None).count() == 3
+
+
+def test_a_stale_preview_is_refused_on_the_page(as_user, scene):
+    from usul.associations.models import Membership
+
+    Membership.objects.filter(association=scene.stem).update(end=D(2026, 5, 31))
+    f_year = SchoolYear.objects.create(
+        school=scene.school, key="2026-2027", start=D(2026, 9, 1), end=D(2027, 5, 31)
+    )
+    response = as_user("deputy").post(
+        url("year_rollover", scene, f_year.key), {"kinds": ["membership"], "fingerprint": "old"}
+    )
+    assert response.status_code == 400
+    assert not Membership.objects.filter(association=scene.stem, end=None).exists()
