@@ -650,6 +650,12 @@ ACTIONS: dict[str, Callable[[Viewer, Any], bool]] = {
     "edit_material": _is_author,
     "evaluate_material": _evaluates_material,
     "publish_material": _manages_association,
+    # ORG-6, the archive (obj: the school): the leadership hands entries over to the archive;
+    # a deputy proposes a disposal act and only the director signs it (the signature is what
+    # disposes of the files)
+    "transfer_to_archive": _manages_school,
+    "propose_disposal": lambda v, o: v.is_deputy and _own_school(v, o),
+    "sign_disposal": lambda v, o: Role.DIRECTOR in v.roles and _own_school(v, o),
 }
 
 

@@ -28,6 +28,8 @@ ACTION_OF_PAGE = {
     "analysis:analysis": "write_analysis",
     "documents:register": "generate_document",
     "schools:year_edit": "configure_school",
+    # ORG-6: handing over to the archive and proposing a disposal act
+    "documents:archive": "transfer_to_archive",
 }
 
 # Pages about one person, fixed by that person or the leadership (edit_own_card).
@@ -61,7 +63,7 @@ def fix_url(
     target = association if association is not None else school
     if not can(viewer, ACTION_OF_PAGE[name], target):
         return ""
-    if name == "associations:list":
+    if name in ("associations:list", "documents:archive"):
         return reverse(name, args=[school.key])
     if name == "orders:council":
         # GEN-4, GEN-6: the council's decisions of the year checked, with the form to record one.

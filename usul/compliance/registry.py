@@ -276,11 +276,7 @@ RULES: list[Rule] = [
         WARNING,
         RETENTION,
         _("After three years at school, resolutions, work plans and analyses go to the archive."),
-        "",
-        recorded_by=_(
-            "Usul has no page for the document register yet: the deputy director records the "
-            "transfer in the school's bundle."
-        ),
+        "documents:archive",
     ),
     Rule(
         "RET-EXPIRED",
@@ -291,11 +287,7 @@ RULES: list[Rule] = [
             "Documentation is kept three years at school; resolutions, plans and analyses ten "
             "more years in the archive. Then it may be listed in a disposal act."
         ),
-        "",
-        recorded_by=_(
-            "Usul has no page for the document register yet: the deputy director records the "
-            "disposal in the school's bundle."
-        ),
+        "documents:archive",
     ),
 ]
 

@@ -57,3 +57,16 @@ class TemplateForm(forms.Form):
         help_text=_("Up to %(mb)s MB.") % {"mb": MAX_TEMPLATE_BYTES // (1024 * 1024)},
     )
     once = OnceField()
+
+
+class EntriesForm(forms.Form):
+    """The archive page's choice of register entries (handing over, or a disposal act)."""
+
+    entries = forms.MultipleChoiceField(
+        label=_("Documents"), widget=forms.CheckboxSelectMultiple, required=True
+    )
+    once = OnceField()
+
+    def __init__(self, *args, keys: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entries"].choices = [(key, key) for key in keys]

@@ -69,6 +69,28 @@ def _check_choice(value: str, allowed, *, field: str, label: str) -> None:
         )
 
 
+def _refuse_archived(entry: DocumentEntry | None) -> None:
+    """ORG-6: an entry handed over to the archive is read-only from then on."""
+    if entry is not None and entry.location != DocumentLocation.SCHOOL:
+        raise ValidationError(
+            {
+                "type": _("%(document)s of %(year)s is in the archive: it is not changed any more.")
+                % {"document": entry.type, "year": entry.year.key}
+            }
+        )
+
+
+def _archived_entry(association: Association, year: SchoolYear, doc_type: str) -> None:
+    """Refuse before any work when the year's entry of the type is in the archive."""
+    _refuse_archived(
+        DocumentEntry.objects.filter(association=association, year=year, type=doc_type)
+        .exclude(location=DocumentLocation.DISPOSED)
+        .select_related("year")
+        .order_by("key")
+        .first()
+    )
+
+
 def _entry(actor: Viewer, association: Association, year: SchoolYear, doc_type: str):
     """The register's entry of the type for the MA and year, made the first time (the entry of
     DOC-1 or DOC-2 names the order recorded in Usul). Locked for the new version's number."""
@@ -80,16 +102,7 @@ def _entry(actor: Viewer, association: Association, year: SchoolYear, doc_type: 
         .first()
     )
     if entry is not None:
-        if entry.location != DocumentLocation.SCHOOL:
-            # ORG-6: an entry handed to the archive is read-only from then on.
-            raise ValidationError(
-                {
-                    "type": _(
-                        "%(document)s of %(year)s is in the archive: it is not changed any more."
-                    )
-                    % {"document": doc_type, "year": year.key}
-                }
-            )
+        _refuse_archived(entry)
         return entry
     order = None
     if doc_type == "DOC-1":
@@ -219,6 +232,7 @@ def document_generate(
         raise ValidationError({"year": _("The school year is not one of this school's.")})
     if staff is not None and staff.school_id != association.school_id:
         raise ValidationError({"staff": _("This person is not on the staff of this school.")})
+    _archived_entry(association, year, doc_type)
     as_of = as_of or actor.today
     try:
         data, template = make_document(
@@ -308,6 +322,7 @@ def document_upload(
     )
     if year.school_id != association.school_id:
         raise ValidationError({"year": _("The school year is not one of this school's.")})
+    _archived_entry(association, year, doc_type)
     data = _read_limited(file, MAX_UPLOAD_BYTES, field="file")
     format = _format_of(data, scan=kind == VersionKind.SIGNED_SCAN)
     if not format:
@@ -390,3 +405,67 @@ def document_template_upload(
     template.file.save(f"{doc_type}.{format}", ContentFile(data), save=False)
     save_with_history(template, actor)
     return template
+
+
+# --- The archive (ORG-6) ---------------------------------------------------------------------
+
+
+def _due_entries(school: School, as_of: dt.date, keys: list[str], action: str) -> list:
+    """The school's entries of ``keys`` that are due for ``action`` at ``as_of``, locked;
+    a key that is not due (or not the school's) is refused with its name."""
+    from usul.documents import retention
+
+    entries = list(
+        DocumentEntry.objects.select_for_update()
+        .filter(school=school, key__in=keys)
+        .select_related("year", "association__liquidated_by")
+    )
+    found = {e.key: e for e in entries}
+    years = list(SchoolYear.objects.filter(school=school).order_by("start"))
+    ends: dict[int, dt.date | None] = {}
+    chosen = []
+    for key in dict.fromkeys(keys):
+        entry = found.get(key)
+        if entry is None:
+            raise ValidationError(
+                {"entries": _("The register has no entry “%(key)s”.") % {"key": key}}
+            )
+        if action == retention.TRANSFER and entry.location == DocumentLocation.ARCHIVE:
+            continue  # handed over already (the same form sent twice)
+        ma = entry.association
+        if ma.pk not in ends:
+            ends[ma.pk] = retention.standing_end(ma, years, as_of)
+        answer = retention.due(entry, as_of=as_of, standing=ends[ma.pk])
+        if answer is None or answer[0] != action:
+            message = (
+                _("%(document)s of %(year)s (%(association)s) is not due for the archive.")
+                if action == retention.TRANSFER
+                else _(
+                    "The keeping time of %(document)s of %(year)s (%(association)s) has not "
+                    "ended: it may not be disposed of."
+                )
+            )
+            raise ValidationError(
+                {
+                    "entries": message
+                    % {"document": entry.type, "year": entry.year.key, "association": ma.name}
+                }
+            )
+        chosen.append(entry)
+    if not keys:
+        raise ValidationError({"entries": _("Choose at least one document.")})
+    return chosen
+
+
+@transaction.atomic
+def documents_transfer(*, actor: Viewer, school: School, keys: list[str]) -> list[DocumentEntry]:
+    """ORG-6: hand register entries whose three years at school are over to the archive. From
+    then on they are read-only: nothing is generated or uploaded onto them."""
+    require(actor, "transfer_to_archive", school)
+    from usul.documents.retention import TRANSFER
+
+    entries = _due_entries(school, actor.today, keys, TRANSFER)
+    for entry in entries:
+        entry.location = DocumentLocation.ARCHIVE
+        save_with_history(entry, actor, ["location"])
+    return entries

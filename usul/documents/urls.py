@@ -13,6 +13,9 @@ urlpatterns = [
         views.template_file,
         name="template_file",
     ),
+    # ORG-6: the school's archive (before the register's pattern, which it would match)
+    path("<str:school>/archive/", views.archive, name="archive"),
+    path("<str:school>/archive/transfer/", views.transfer, name="transfer"),
     path("<str:school>/<str:ma>/<str:year>/", views.register, name="register"),
     path("<str:school>/<str:ma>/<str:year>/<str:doc>/generate/", views.generate, name="generate"),
     path("<str:school>/<str:ma>/<str:year>/<str:doc>/upload/", views.upload, name="upload"),

@@ -14,14 +14,15 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from usul.accounts.once import ALREADY_SENT, create_once
 from usul.accounts.policy import can, get_visible, require
 from usul.associations.selectors import members_at
 from usul.documents import services
-from usul.documents.forms import GenerateForm, TemplateForm, UploadForm
-from usul.documents.models import DocumentTemplate, DocumentType
+from usul.documents.forms import EntriesForm, GenerateForm, TemplateForm, UploadForm
+from usul.documents.models import DocumentLocation, DocumentTemplate, DocumentType
 from usul.documents.selectors import (
     association_with_register,
     register_of,
@@ -107,6 +108,9 @@ def _page(request, school, association, year, *, failed: str = "", form=None, st
                 "upload_form": (form if failed_here and isinstance(form, UploadForm) else None)
                 or UploadForm(),
                 "failed": failed_here,
+                # ORG-6: handed over to the archive, read-only from then on
+                "archived": row.entry is not None
+                and row.entry.location == DocumentLocation.ARCHIVE,
             }
         )
     context = {
@@ -275,3 +279,77 @@ def template_file(request, school, doc, format, number):
     require(viewer, "configure_document_template", school)
     extension = "docx" if template.format == "docx" else "html"
     return _attachment(template.file, f"{template.type}-v{template.number}.{extension}", extension)
+
+
+# --- The archive (ORG-6) ---------------------------------------------------------------------
+
+
+def _as_of(request):
+    """The date the archive page is computed at: ``?as_of=`` (a valid date), else today."""
+    from usul.lib.dates import parse_date
+
+    raw = request.GET.get("as_of", "")
+    try:
+        return parse_date(raw) if raw else request.viewer.today, ""
+    except ValueError:
+        return request.viewer.today, raw
+
+
+def _archive_page(request, school, *, transfer_form=None, status=200):
+    from usul.documents.retention import retention_of
+
+    viewer = request.viewer
+    as_of, bad_date = _as_of(request)
+    result = retention_of(school, as_of)
+    may_transfer = can(viewer, "transfer_to_archive", school) and as_of == viewer.today
+    transfer_keys = [item.entry.key for item in result.transfer]
+    context = {
+        "school": school,
+        "as_of": as_of,
+        "bad_date": bad_date,
+        "today": viewer.today,
+        "retention": result,
+        "may_transfer": may_transfer,
+        "transfer_form": transfer_form or EntriesForm(keys=transfer_keys),
+    }
+    return render(request, "documents/archive.html", context, status=status)
+
+
+@login_required
+@require_GET
+def archive(request, school):
+    school = visible_school(request.viewer, school)
+    return _archive_page(request, school)
+
+
+@login_required
+@form_post
+def transfer(request, school):
+    from usul.documents.retention import retention_of
+
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    require(viewer, "transfer_to_archive", school)
+    keys = [item.entry.key for item in retention_of(school, viewer.today).transfer]
+    posted = request.POST.getlist("entries")
+    # Handed over already (the same form sent twice): still a choice, skipped by the service.
+    form = EntriesForm(request.POST, keys=list(dict.fromkeys(keys + posted)))
+    if form.is_valid():
+        try:
+            entries = services.documents_transfer(
+                actor=viewer, school=school, keys=form.cleaned_data["entries"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s document was handed over to the archive; it is read-only now.",
+                    "%(count)s documents were handed over to the archive; they are read-only now.",
+                    len(entries),
+                )
+                % {"count": len(entries)},
+            )
+            return redirect(reverse("documents:archive", args=[school.key]))
+    return _archive_page(request, school, transfer_form=form, status=400)

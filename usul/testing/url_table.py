@@ -627,6 +627,9 @@ TABLE = [
         ("school", "=DOC-3", "=docx", "=1"),
         "302 404 404 404 404 404 404 404 404 404",
     ),
+    # the archive (ORG-6): read like the register; the leadership hands entries over
+    Row("documents:archive", ("school",), READ),
+    Row("documents:transfer", ("school",), READ, post=LEADERSHIP_FORM_EMPTY),
     # bundle: the administrator imports; the leadership and the district export
     Row(
         "bundle:upload",
