@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from usul.accounts.once import OnceField
 from usul.documents.models import DocumentLanguage, DocumentType, TemplateFormat, VersionKind
 from usul.documents.services import MAX_TEMPLATE_BYTES, MAX_UPLOAD_BYTES, TYPES
+from usul.lib.text_limits import PARAGRAPH
 from usul.schools.forms import DateInput, StaffChoiceField
 
 
@@ -70,3 +71,14 @@ class EntriesForm(forms.Form):
     def __init__(self, *args, keys: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["entries"].choices = [(key, key) for key in keys]
+
+
+class ProposeForm(EntriesForm):
+    """A disposal act's list and its note (the deputy's)."""
+
+    note = forms.CharField(
+        label=_("Note to the act"),
+        required=False,
+        max_length=PARAGRAPH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -91,6 +91,16 @@ class DocumentEntry(TimeStamped):
         blank=True,
         related_name="+",
     )
+    # ORG-6: the signed disposal act that disposed of the entry (its location is then
+    # ``disposed``); the row stays in the register, only its files are gone.
+    disposal_act = models.ForeignKey(
+        "DisposalAct",
+        verbose_name=_("disposal act"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disposed_entries",
+    )
     history = HistoricalRecords()
 
     school_field = "school"
@@ -155,7 +165,11 @@ class DocumentVersion(TimeStamped):
         _("language"), max_length=2, choices=DocumentLanguage.choices, blank=True
     )
     format = models.CharField(_("format"), max_length=10, choices=DocumentFormat.choices)
-    file = models.FileField(_("file"), storage=document_storage, upload_to=_version_path)
+    # Empty only once a signed disposal act disposed of the entry (ORG-6): the version's row,
+    # its checksum and who made it stay.
+    file = models.FileField(
+        _("file"), storage=document_storage, upload_to=_version_path, blank=True
+    )
     size = models.PositiveIntegerField(_("size"), default=0)
     sha256 = models.CharField(_("checksum"), max_length=64, blank=True)
     # The as-of date the data was read at (DOC-9's experience), for generated versions.
@@ -247,3 +261,92 @@ class DocumentTemplate(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.type} {self.format} v{self.number}"
+
+
+class DisposalAct(TimeStamped):
+    """ORG-6: the act listing register entries whose keeping time is over, proposed by a deputy
+    director and signed by the director. Only the signature disposes of anything: the listed
+    entries stay in the register (location ``disposed``, naming this act) and lose their files.
+    An act is kept forever: it is never deleted."""
+
+    school = models.ForeignKey(
+        "schools.School", verbose_name=_("school"), on_delete=models.PROTECT, related_name="+"
+    )
+    key = key_field()
+    number = models.PositiveIntegerField(_("act number"))
+    date = models.DateField(_("date of the act"))
+    note = models.TextField(_("note"), blank=True)
+    proposed_by = models.ForeignKey(
+        "people.Staff",
+        verbose_name=_("proposed by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    signed_by = models.ForeignKey(
+        "people.Staff",
+        verbose_name=_("signed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    school_field = "school"
+
+    class Meta:
+        ordering = ["school", "number"]
+        verbose_name = _("disposal act")
+        verbose_name_plural = _("disposal acts")
+        constraints = [
+            models.UniqueConstraint(fields=["school", "number"], name="disposal_act_number"),
+            models.UniqueConstraint(fields=["school", "key"], name="disposal_act_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}/{self.date.year}"
+
+    @property
+    def reference(self) -> str:
+        """The act's reference as the register and the document print it: "3/2026"."""
+        return f"{self.number}/{self.date.year}"
+
+    @property
+    def signed(self) -> bool:
+        return self.signed_by_id is not None
+
+    def delete(self, *args, **kwargs):
+        raise models.ProtectedError("A disposal act is kept forever (ORG-6).", {self})
+
+
+class DisposalItem(TimeStamped):
+    """One entry listed in a disposal act, with what the act says of it (kept as it was)."""
+
+    act = models.ForeignKey(
+        DisposalAct, verbose_name=_("disposal act"), on_delete=models.PROTECT, related_name="items"
+    )
+    entry = models.ForeignKey(
+        DocumentEntry,
+        verbose_name=_("register entry"),
+        on_delete=models.PROTECT,
+        related_name="disposal_items",
+    )
+    kept_until = models.DateField(_("kept until"))
+    history = HistoricalRecords()
+
+    school_field = "act__school"
+
+    class Meta:
+        ordering = ["act", "pk"]
+        verbose_name = _("document of a disposal act")
+        verbose_name_plural = _("documents of disposal acts")
+        constraints = [
+            models.UniqueConstraint(fields=["act", "entry"], name="disposal_item_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.act} · {self.entry}"
+
+    def delete(self, *args, **kwargs):
+        raise models.ProtectedError("A disposal act is kept forever (ORG-6).", {self})

@@ -135,7 +135,7 @@ def retention_of_entries(
 def entries_of(school):
     """Every register entry of the school, of every MA (active or not) and year."""
     return DocumentEntry.objects.filter(school=school).select_related(
-        "year", "association__liquidated_by"
+        "year", "association__liquidated_by", "disposal_act"
     )
 
 

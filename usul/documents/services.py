@@ -32,6 +32,8 @@ from usul.associations.models import Association
 from usul.documents.contents import Refusal, document_content
 from usul.documents.models import (
     REQUIRED_DOCUMENTS,
+    DisposalAct,
+    DisposalItem,
     DocumentEntry,
     DocumentFormat,
     DocumentLanguage,
@@ -469,3 +471,118 @@ def documents_transfer(*, actor: Viewer, school: School, keys: list[str]) -> lis
         entry.location = DocumentLocation.ARCHIVE
         save_with_history(entry, actor, ["location"])
     return entries
+
+
+# --- Disposal acts (ORG-6) -------------------------------------------------------------------
+
+
+@transaction.atomic
+def disposal_propose(
+    *, actor: Viewer, school: School, keys: list[str], note: str = ""
+) -> DisposalAct:
+    """A deputy director lists register entries whose keeping time is over in a new disposal
+    act. Proposing disposes of nothing: the files stay until the director signs the act."""
+    require(actor, "propose_disposal", school)
+    from usul.documents.retention import DISPOSE
+    from usul.lib.text_limits import PARAGRAPH, require_within
+
+    note = (note or "").strip()
+    require_within("note", _("Note"), note, PARAGRAPH)
+    entries = _due_entries(school, actor.today, keys, DISPOSE)
+    pending = {
+        item.entry_id: item.act
+        for item in DisposalItem.objects.filter(
+            entry__in=entries, act__signed_by__isnull=True
+        ).select_related("act")
+    }
+    for entry in entries:
+        if entry.pk in pending:
+            raise ValidationError(
+                {
+                    "entries": _(
+                        "%(document)s of %(year)s is already listed in the disposal act "
+                        "No. %(act)s, which waits for the director's signature."
+                    )
+                    % {
+                        "document": entry.type,
+                        "year": entry.year.key,
+                        "act": pending[entry.pk].reference,
+                    }
+                }
+            )
+    number = (
+        DisposalAct.objects.select_for_update()
+        .filter(school=school)
+        .aggregate(last=Max("number"))["last"]
+        or 0
+    ) + 1
+    act = DisposalAct(
+        school=school,
+        key=f"act-{number}",
+        number=number,
+        date=actor.today,
+        note=note,
+        proposed_by=actor.staff,
+    )
+    save_with_history(act, actor)
+    from usul.documents.retention import due, standing_end
+
+    years = list(SchoolYear.objects.filter(school=school).order_by("start"))
+    for entry in entries:
+        answer = due(
+            entry, as_of=actor.today, standing=standing_end(entry.association, years, actor.today)
+        )
+        # chosen by _due_entries a moment ago, so its keeping time is known
+        kept_until = answer[1] if answer is not None else actor.today
+        save_with_history(DisposalItem(act=act, entry=entry, kept_until=kept_until), actor)
+    return act
+
+
+def _carry_out(actor: Viewer, act: DisposalAct) -> list[str]:
+    """What the director's signature does: each listed entry is ``disposed`` (naming the act)
+    and its versions' files are cleared; returns the stored files to delete once committed."""
+    if not act.signed:
+        # Never reached through disposal_sign; said plainly should anything else try.
+        raise ValidationError(
+            _("The disposal act No. %(act)s is not signed by the director: nothing is disposed of.")
+            % {"act": act.reference}
+        )
+    names = []
+    for item in act.items.select_related("entry").select_for_update():
+        entry = item.entry
+        if entry.location == DocumentLocation.DISPOSED:
+            continue
+        entry.location = DocumentLocation.DISPOSED
+        entry.disposal_act = act
+        save_with_history(entry, actor, ["location", "disposal_act"])
+        for version in entry.versions.all():
+            if version.file:
+                names.append(version.file.name)
+                version.file = ""
+                save_with_history(version, actor, ["file"])
+    return names
+
+
+@transaction.atomic
+def disposal_sign(*, actor: Viewer, act: DisposalAct) -> DisposalAct:
+    """The director signs the act, and only then are its entries disposed of: their register
+    rows stay (location ``disposed``, the act's reference), their files are deleted."""
+    require(actor, "sign_disposal", act.school)
+    act = DisposalAct.objects.select_for_update().get(pk=act.pk)
+    if act.signed:
+        raise ValidationError(
+            _("The disposal act No. %(act)s is signed already.") % {"act": act.reference}
+        )
+    act.signed_by = actor.staff
+    act.signed_on = actor.today
+    save_with_history(act, actor, ["signed_by", "signed_on"])
+    names = _carry_out(actor, act)
+    storage = DocumentVersion._meta.get_field("file").storage
+
+    def delete_files():
+        # Only once the signature is committed: a failed signing loses no file.
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete_files)
+    return act

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,11 +18,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from usul.accounts.once import ALREADY_SENT, create_once
-from usul.accounts.policy import can, get_visible, require
+from usul.accounts.policy import can, get_visible, require, visible
 from usul.associations.selectors import members_at
 from usul.documents import services
-from usul.documents.forms import EntriesForm, GenerateForm, TemplateForm, UploadForm
-from usul.documents.models import DocumentLocation, DocumentTemplate, DocumentType
+from usul.documents.forms import EntriesForm, GenerateForm, ProposeForm, TemplateForm, UploadForm
+from usul.documents.models import DisposalAct, DocumentLocation, DocumentTemplate, DocumentType
 from usul.documents.selectors import (
     association_with_register,
     register_of,
@@ -295,14 +295,27 @@ def _as_of(request):
         return request.viewer.today, raw
 
 
-def _archive_page(request, school, *, transfer_form=None, status=200):
+def _archive_page(request, school, *, transfer_form=None, propose_form=None, status=200):
     from usul.documents.retention import retention_of
 
     viewer = request.viewer
     as_of, bad_date = _as_of(request)
     result = retention_of(school, as_of)
-    may_transfer = can(viewer, "transfer_to_archive", school) and as_of == viewer.today
+    today = as_of == viewer.today
+    may_transfer = can(viewer, "transfer_to_archive", school) and today
+    may_propose = can(viewer, "propose_disposal", school) and today
     transfer_keys = [item.entry.key for item in result.transfer]
+    dispose_keys = [item.entry.key for item in result.dispose]
+    acts = list(
+        visible(viewer, DisposalAct.objects.filter(school=school))
+        .select_related("proposed_by", "signed_by")
+        .prefetch_related("items")
+        .order_by("-number")
+    )
+    # An entry already listed in an act that waits for the signature.
+    pending = {item.entry_id: act for act in acts if not act.signed for item in act.items.all()}
+    for item in result.dispose:
+        item.pending_act = pending.get(item.entry.pk)
     context = {
         "school": school,
         "as_of": as_of,
@@ -311,6 +324,9 @@ def _archive_page(request, school, *, transfer_form=None, status=200):
         "retention": result,
         "may_transfer": may_transfer,
         "transfer_form": transfer_form or EntriesForm(keys=transfer_keys),
+        "may_propose": may_propose,
+        "propose_form": propose_form or ProposeForm(keys=dispose_keys),
+        "acts": acts,
     }
     return render(request, "documents/archive.html", context, status=status)
 
@@ -353,3 +369,155 @@ def transfer(request, school):
             )
             return redirect(reverse("documents:archive", args=[school.key]))
     return _archive_page(request, school, transfer_form=form, status=400)
+
+
+# --- Disposal acts (ORG-6) -------------------------------------------------------------------
+
+
+def _act_url(school, act) -> str:
+    return reverse("documents:act", args=[school.key, act.number])
+
+
+@login_required
+@form_post
+def propose(request, school):
+    from usul.documents.retention import retention_of
+
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    require(viewer, "propose_disposal", school)
+    keys = [item.entry.key for item in retention_of(school, viewer.today).dispose]
+    form = ProposeForm(request.POST, keys=keys)
+    if form.is_valid():
+        try:
+            created = create_once(
+                request.user,
+                form.cleaned_data["once"],
+                lambda: services.disposal_propose(
+                    actor=viewer,
+                    school=school,
+                    keys=form.cleaned_data["entries"],
+                    note=form.cleaned_data["note"],
+                ),
+                lambda act: _act_url(school, act),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            if created.repeated:
+                messages.info(request, ALREADY_SENT)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The disposal act No. %(act)s is proposed. Nothing is disposed of until "
+                        "the director signs it."
+                    )
+                    % {"act": created.record.reference},
+                )
+            return redirect(created.address)
+    return _archive_page(request, school, propose_form=form, status=400)
+
+
+def _act(request, school, number):
+    viewer = request.viewer
+    school = visible_school(viewer, school)
+    act = get_visible(
+        viewer,
+        DisposalAct.objects.filter(school=school).select_related(
+            "school", "proposed_by", "signed_by"
+        ),
+        number=number,
+    )
+    return school, act
+
+
+@login_required
+@require_GET
+def act(request, school, number):
+    school, act = _act(request, school, number)
+    items = list(
+        act.items.select_related("entry__association", "entry__year").order_by(
+            "entry__year__start", "entry__association__name", "entry__type", "entry__key"
+        )
+    )
+    return render(
+        request,
+        "documents/act.html",
+        {
+            "school": school,
+            "act": act,
+            "items": items,
+            "may_sign": not act.signed and can(request.viewer, "sign_disposal", school),
+        },
+    )
+
+
+@login_required
+def act_sign(request, school, number):
+    from usul.lib.confirm import Confirmation, confirm_page
+
+    school, act = _act(request, school, number)
+    viewer = request.viewer
+    require(viewer, "sign_disposal", school)
+    back = _act_url(school, act)
+    if request.method == "POST":
+        try:
+            services.disposal_sign(actor=viewer, act=act)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _(
+                    "The disposal act No. %(act)s is signed: its documents are disposed of and "
+                    "their files deleted; the register keeps their entries."
+                )
+                % {"act": act.reference},
+            )
+        return redirect(back)
+    count = act.items.count()
+    return confirm_page(
+        request,
+        Confirmation(
+            question=_("Sign the disposal act No. %(act)s?") % {"act": act.reference},
+            button=_("Sign the act"),
+            back=back,
+            ends=[
+                ngettext(
+                    "The file of %(count)s document is deleted for good.",
+                    "The files of %(count)s documents are deleted for good.",
+                    count,
+                )
+                % {"count": count}
+            ],
+            keeps=[
+                _(
+                    "The register keeps every entry, marked as disposed by this act; the act "
+                    "itself is kept forever."
+                )
+            ],
+        ),
+        school=school,
+    )
+
+
+ACT_FORMATS = ("pdf", "docx")
+
+
+@login_required
+@require_GET
+def act_file(request, school, number, language, format):
+    from usul.documents.act import make_act
+
+    if language not in ("ky", "ru") or format not in ACT_FORMATS:
+        raise Http404(format)
+    school, act = _act(request, school, number)
+    data = make_act(act, language=language, format=format)
+    response = HttpResponse(data, content_type=CONTENT_TYPES[format])
+    response["Content-Disposition"] = (
+        f'attachment; filename="disposal-act-{act.number}-{act.date.year}-{language}.{format}"'
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

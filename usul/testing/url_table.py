@@ -630,6 +630,21 @@ TABLE = [
     # the archive (ORG-6): read like the register; the leadership hands entries over
     Row("documents:archive", ("school",), READ),
     Row("documents:transfer", ("school",), READ, post=LEADERSHIP_FORM_EMPTY),
+    # a disposal act is proposed by a deputy and signed by the director only; the cast has no
+    # act, so one that does not exist is not found, whoever asks
+    Row("documents:propose", ("school",), READ, post="302 403 403 403 400 400 403 403 404 403"),
+    Row("documents:act", ("school", "=1"), "302 404 404 404 404 404 404 404 404 404"),
+    Row(
+        "documents:act_sign",
+        ("school", "=1"),
+        "302 404 404 404 404 404 404 404 404 404",
+        post="302 404 404 404 404 404 404 404 404 404",
+    ),
+    Row(
+        "documents:act_file",
+        ("school", "=1", "=ky", "=pdf"),
+        "302 404 404 404 404 404 404 404 404 404",
+    ),
     # bundle: the administrator imports; the leadership and the district export
     Row(
         "bundle:upload",

@@ -24,7 +24,8 @@ from docx.shared import Mm, Pt
 HERE = Path(__file__).parent
 # The same as usul.documents.contents.LANDSCAPE (not imported: this script runs without Django).
 LANDSCAPE = frozenset({"DOC-7", "DOC-8", "DOC-9", "DOC-11"})
-TYPES = [f"DOC-{n}" for n in range(1, 13)]
+# The twelve documents, and the disposal act (ORG-6), which names no MA or year of its own.
+TYPES = [*(f"DOC-{n}" for n in range(1, 13)), "ACT"]
 # Times New Roman has ң ө ү on every computer with Word; LibreOffice uses its metric twin.
 FONT = "Times New Roman"
 
@@ -125,7 +126,8 @@ def build(doc_type: str) -> Document:
     meta = _paragraph(document, "{{ labels.number }} {{ number }}\t{{ date }}", space_after=0)
     usable = section.page_width - section.left_margin - section.right_margin
     meta.paragraph_format.tab_stops.add_tab_stop(usable, WD_TAB_ALIGNMENT.RIGHT)
-    _paragraph(document, "{{ association }} · {{ labels.year }} {{ year }}", space_after=8)
+    if doc_type != "ACT":
+        _paragraph(document, "{{ association }} · {{ labels.year }} {{ year }}", space_after=8)
 
     _paragraph(document, "{%p for s in sections %}")
     _paragraph(document, "{%p if s.heading %}")
@@ -168,10 +170,10 @@ def build(doc_type: str) -> Document:
     return document
 
 
-def main() -> None:
+def main(types=TYPES) -> None:
     folder = HERE / "docx"
     folder.mkdir(exist_ok=True)
-    for doc_type in TYPES:
+    for doc_type in types:
         document = build(doc_type)
         document.core_properties.title = doc_type
         document.core_properties.author = "Usul"
@@ -180,4 +182,6 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:] or TYPES)
