@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from usul.accounts.once import OnceField
 from usul.documents.models import DocumentLanguage, DocumentType, TemplateFormat, VersionKind
-from usul.documents.services import MAX_TEMPLATE_BYTES, MAX_UPLOAD_BYTES, TYPES
+from usul.documents.services import MAX_TEMPLATE_BYTES, TYPES, UPLOAD_KINDS
+from usul.lib import uploads
 from usul.lib.text_limits import PARAGRAPH
 from usul.schools.forms import DateInput, StaffChoiceField
 
@@ -41,10 +42,7 @@ class UploadForm(forms.Form):
         ],
         initial=VersionKind.SIGNED_SCAN,
     )
-    file = forms.FileField(
-        label=_("File"),
-        help_text=_("Up to %(mb)s MB.") % {"mb": MAX_UPLOAD_BYTES // (1024 * 1024)},
-    )
+    file = uploads.form_field(label=_("File"), accept=UPLOAD_KINDS, required=True)
     once = OnceField()
 
 
@@ -64,7 +62,10 @@ class EntriesForm(forms.Form):
     """The archive page's choice of register entries (handing over, or a disposal act)."""
 
     entries = forms.MultipleChoiceField(
-        label=_("Documents"), widget=forms.CheckboxSelectMultiple, required=True
+        label=_("Documents"),
+        widget=forms.CheckboxSelectMultiple,
+        required=True,
+        error_messages={"required": _("Choose at least one document.")},
     )
     once = OnceField()
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import zipfile
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -45,19 +44,18 @@ from usul.documents.models import (
 )
 from usul.documents.register import creating_order, head_order_term
 from usul.documents.rendering import TemplateProblem, render
+from usul.lib import uploads
 from usul.lib.history import history_user, save_with_history
 from usul.people.models import Staff
 from usul.schools.models import School, SchoolYear
 
-# Until the shared upload checks land (usul/lib/uploads.py): the size limit of a register
-# file, checked as it is read, and what its first bytes must be.
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# A school's template is small; the register's files are held to the installation's upload limit
+# (``USUL_MAX_UPLOAD_MB``) by ``usul.lib.uploads``.
 MAX_TEMPLATE_BYTES = 2 * 1024 * 1024
-SIGNATURES = {
-    DocumentFormat.PDF: (b"%PDF-",),
-    DocumentFormat.JPEG: (b"\xff\xd8\xff",),
-    DocumentFormat.PNG: (b"\x89PNG\r\n\x1a\n",),
-}
+# What the register takes, recognised by content (usul.lib.uploads.check): a signed scan is a
+# PDF or an image; a file made elsewhere may also be a DOCX.
+SCAN_KINDS = uploads.SCANS
+UPLOAD_KINDS = frozenset({uploads.PDF, uploads.JPEG, uploads.PNG, uploads.DOCX})
 TYPES = frozenset(doc.value for doc in REQUIRED_DOCUMENTS)
 
 
@@ -262,7 +260,8 @@ def document_generate(
 
 
 def _read_limited(upload, limit: int, *, field: str) -> bytes:
-    """The upload's bytes, read in chunks and refused as soon as they pass ``limit``."""
+    """An HTML template's bytes (text, which ``usul.lib.uploads`` does not take as a file),
+    read in chunks and refused as soon as they pass ``limit``."""
     chunks, total = [], 0
     for chunk in upload.chunks():
         total += len(chunk)
@@ -275,34 +274,6 @@ def _read_limited(upload, limit: int, *, field: str) -> bytes:
     if not data:
         raise ValidationError({field: _("The file is empty.")})
     return data
-
-
-def _is_docx(data: bytes) -> bool:
-    import io
-
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            if "word/vbaProject.bin" in names:  # a macro document
-                return False
-            total = sum(info.file_size for info in archive.infolist())
-            if total > 10 * MAX_UPLOAD_BYTES:  # a zip bomb
-                return False
-            return "[Content_Types].xml" in names and "word/document.xml" in names
-    except zipfile.BadZipFile:
-        return False
-
-
-def _format_of(data: bytes, *, scan: bool) -> str:
-    """The file's format as its content says (never its name); "" when it is not accepted."""
-    for format, signatures in SIGNATURES.items():
-        if data.startswith(signatures):
-            return format
-    if not scan and _is_docx(data):
-        return DocumentFormat.DOCX
-    return ""
 
 
 @transaction.atomic
@@ -325,18 +296,14 @@ def document_upload(
     if year.school_id != association.school_id:
         raise ValidationError({"year": _("The school year is not one of this school's.")})
     _archived_entry(association, year, doc_type)
-    data = _read_limited(file, MAX_UPLOAD_BYTES, field="file")
-    format = _format_of(data, scan=kind == VersionKind.SIGNED_SCAN)
-    if not format:
-        allowed = "PDF, JPEG, PNG" if kind == VersionKind.SIGNED_SCAN else "PDF, JPEG, PNG, DOCX"
-        raise ValidationError(
-            {
-                "file": _("The file's content is not one of %(allowed)s (whatever its name says).")
-                % {"allowed": allowed}
-            }
-        )
+    # The one check of every upload: the kind by content, bombs, macros, scripts, the size.
+    checked = uploads.check(
+        file, accept=SCAN_KINDS if kind == VersionKind.SIGNED_SCAN else UPLOAD_KINDS, field="file"
+    )
+    checked.file.seek(0)
+    data = checked.file.read()
     entry = _entry(actor, association, year, doc_type)
-    return _add_version(actor, entry, kind=kind, data=data, format=format)
+    return _add_version(actor, entry, kind=kind, data=data, format=checked.kind.key)
 
 
 def specimen(doc_type: str) -> dict:
@@ -373,9 +340,14 @@ def document_template_upload(
     require(actor, "configure_document_template", school)
     _check_choice(doc_type, TYPES, field="type", label=_("Document"))
     _check_choice(format, TemplateFormat.values, field="format", label=_("Format"))
-    data = _read_limited(file, MAX_TEMPLATE_BYTES, field="file")
-    if format == TemplateFormat.DOCX and not _is_docx(data):
-        raise ValidationError({"file": _("The file is not a DOCX document without macros.")})
+    if format == TemplateFormat.DOCX:
+        checked = uploads.check(
+            file, accept=frozenset({uploads.DOCX}), max_bytes=MAX_TEMPLATE_BYTES, field="file"
+        )
+        checked.file.seek(0)
+        data = checked.file.read()
+    else:
+        data = _read_limited(file, MAX_TEMPLATE_BYTES, field="file")
     if format == TemplateFormat.HTML:
         try:
             data.decode("utf-8")

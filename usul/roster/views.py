@@ -13,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from usul.accounts.policy import require
 from usul.config import env
+from usul.lib import uploads
 from usul.roster.management.commands.roster import summary_line
 from usul.roster.services import (
     CREATED,
@@ -44,17 +46,25 @@ KEEP_SECONDS = 24 * 3600
 
 class UploadForm(forms.Form):
     roster = forms.FileField(
+        allow_empty_file=True,  # the one check refuses it, naming the file
         label=gettext_lazy("Staff roster (Excel, .xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": f".xlsx,{XLSX}"}),
     )
 
     def clean_roster(self):
-        upload = self.cleaned_data["roster"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than %(size)s MB.") % {"size": MAX_BYTES // 1024 // 1024}
+        # The one check of every upload: an .xlsx by its content (not its name), no bomb, no
+        # macros, within the size; a refused file is told why, as on every other upload page.
+        try:
+            checked = uploads.check(
+                self.cleaned_data["roster"],
+                accept=frozenset({uploads.XLSX}),
+                max_bytes=MAX_BYTES,
+                field="roster",
             )
-        return upload.read()
+        except ValidationError as error:
+            raise forms.ValidationError(error.error_dict["roster"]) from None
+        checked.file.seek(0)
+        return checked.file.read()
 
 
 def _uploads() -> Path:

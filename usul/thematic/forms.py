@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from usul.lib import uploads
 from usul.people.models import ThematicPlanKind
 from usul.schools.forms import DateInput
 from usul.thematic.importing import MAX_BYTES, TOPIC_LIMIT
@@ -33,8 +35,24 @@ class ItemForm(forms.Form):
     planned = forms.DateField(label=_("Planned date"), required=False, widget=DateInput())
 
 
+CSV_EXTENSIONS = ("", ".csv", ".txt")
+
+
+def _is_csv(upload) -> bool:
+    """Named as a CSV table (or not named at all) and holding text, not a binary or a zip."""
+    name = (upload.name or "").lower()
+    extension = name[name.rfind(".") :] if "." in name else ""
+    if extension not in CSV_EXTENSIONS:
+        return False
+    upload.seek(0)
+    head = upload.read(4096)
+    upload.seek(0)
+    return bool(head) and b"\x00" not in head and not head.startswith(b"PK")
+
+
 class ImportForm(forms.Form):
     file = forms.FileField(
+        allow_empty_file=True,  # the one check refuses it, naming the file
         label=_("File (.xlsx or .csv)"),
         help_text=_(
             "One lesson per row; columns “№”, “Темасы” (or “Тема”), “Саат” (“Часы”), "
@@ -43,7 +61,19 @@ class ImportForm(forms.Form):
     )
 
     def clean_file(self):
+        """A CSV table is text and read as text; anything else must pass the one check of
+        every upload as an .xlsx (by its content, not its name: no bomb, no macros, within
+        the size), so a hostile file is told why as on every other upload page."""
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("The file is larger than 2 MB."))
-        return upload
+        if _is_csv(upload):
+            return upload
+        try:
+            checked = uploads.check(
+                upload, accept=frozenset({uploads.XLSX}), max_bytes=MAX_BYTES, field="file"
+            )
+        except ValidationError as error:
+            raise forms.ValidationError(error.error_dict["file"]) from None
+        checked.file.seek(0)
+        return checked.file

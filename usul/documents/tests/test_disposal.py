@@ -197,5 +197,5 @@ def test_from_proposal_to_signature_on_the_pages(
 def test_a_proposal_with_nothing_chosen_is_shown_again_with_the_reason(scene, expired, as_user):
     response = as_user("deputy").post(reverse("documents:propose", args=[scene.school.key]), {})
     assert response.status_code == 400
-    assert 'role="alert"' in response.content.decode()
+    assert "Жок дегенде бир документти тандаңыз." in response.content.decode()
     assert not DisposalAct.objects.exists()
