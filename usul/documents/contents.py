@@ -692,7 +692,7 @@ def doc_9(request: Request, language: str) -> dict:
 
 def doc_10(request: Request, language: str) -> dict:
     from usul.lessons.models import OpenLesson, OpenLessonStatus
-    from usul.people.models import SelfDevelopmentTopic
+    from usul.people.models import CreativeReport, SelfDevelopmentTopic
     from usul.planning.models import PlanItem, PlanItemKind, PlanItemStatus
 
     association = request.association
@@ -704,9 +704,34 @@ def doc_10(request: Request, language: str) -> dict:
         )
     ids = [p.pk for p in people]
     topics: dict[int, list[str]] = {}
-    for topic in SelfDevelopmentTopic.objects.filter(staff_id__in=ids, year=request.year):
-        topics.setdefault(topic.staff_id, []).append(topic.topic)
+    plans: dict[int, list[str]] = {}
     reports: dict[int, list[str]] = {}
+    # What each teacher recorded: the year's topic, how it is worked on and what it should
+    # give, and the creative reports on it (DOC-10, DUTY-1).
+    recorded = (
+        SelfDevelopmentTopic.objects.filter(staff_id__in=ids, year=request.year)
+        .prefetch_related(Prefetch("reports", queryset=CreativeReport.objects.order_by("date")))
+        .order_by("staff_id", "id")
+    )
+    for topic in recorded:
+        topics.setdefault(topic.staff_id, []).append(topic.topic)
+        worked = [
+            text
+            for text in (
+                topic.plan.strip(),
+                _("expected result: %(result)s") % {"result": topic.expected_result.strip()}
+                if topic.expected_result.strip()
+                else "",
+            )
+            if text
+        ]
+        if worked:
+            plans.setdefault(topic.staff_id, []).append("; ".join(worked))
+        for report in topic.reports.all():
+            reports.setdefault(topic.staff_id, []).append(
+                f"{report.form}, {format_date(report.date)}"
+                + (f" ({report.materials.strip()})" if report.materials.strip() else "")
+            )
     for lesson in OpenLesson.objects.filter(
         teacher_id__in=ids, year=request.year, status=OpenLessonStatus.HELD
     ).order_by("date"):
@@ -729,12 +754,19 @@ def doc_10(request: Request, language: str) -> dict:
     content["sections"] = [
         section(
             table=table(
-                [_("No."), _("Full name"), _("Self-development topic"), _("Creative reports")],
+                [
+                    _("No."),
+                    _("Full name"),
+                    _("Self-development topic"),
+                    _("Work on the topic and its expected result"),
+                    _("Creative reports"),
+                ],
                 [
                     [
                         n,
                         p.full_name,
                         "; ".join(topics.get(p.pk, [])) or "—",
+                        "; ".join(plans.get(p.pk, [])) or "—",
                         "; ".join(reports.get(p.pk, [])) or "—",
                     ]
                     for n, p in enumerate(people, 1)
