@@ -390,7 +390,8 @@ def _due_entries(school: School, as_of: dt.date, keys: list[str], action: str) -
     from usul.documents import retention
 
     entries = list(
-        DocumentEntry.objects.select_for_update()
+        # Locks the entries only (an MA's liquidation order is an outer join, never locked).
+        DocumentEntry.objects.select_for_update(of=("self",))
         .filter(school=school, key__in=keys)
         .select_related("year", "association__liquidated_by")
     )
@@ -482,11 +483,10 @@ def disposal_propose(
                     }
                 }
             )
+    # The school's row is the lock under which the next act's number is taken.
+    School.objects.select_for_update().filter(pk=school.pk).first()
     number = (
-        DisposalAct.objects.select_for_update()
-        .filter(school=school)
-        .aggregate(last=Max("number"))["last"]
-        or 0
+        DisposalAct.objects.filter(school=school).aggregate(last=Max("number"))["last"] or 0
     ) + 1
     act = DisposalAct(
         school=school,
@@ -520,7 +520,7 @@ def _carry_out(actor: Viewer, act: DisposalAct) -> list[str]:
             % {"act": act.reference}
         )
     names = []
-    for item in act.items.select_related("entry").select_for_update():
+    for item in act.items.select_related("entry").select_for_update(of=("self", "entry")):
         entry = item.entry
         if entry.location == DocumentLocation.DISPOSED:
             continue
