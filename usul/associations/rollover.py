@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -49,6 +50,12 @@ KIND_LABELS = {
     SUPERVISION: gettext_lazy("Supervisors"),
     HEAD: gettext_lazy("Heads"),
 }
+# One carried term: the person's place in the MA.
+KIND_ONE = {
+    MEMBERSHIP: gettext_lazy("member"),
+    SUPERVISION: gettext_lazy("supervisor"),
+    HEAD: gettext_lazy("head"),
+}
 MODELS = {MEMBERSHIP: Membership, SUPERVISION: Supervision, HEAD: HeadTerm}
 
 
@@ -64,7 +71,7 @@ class Carry:
 
     @property
     def kind_label(self) -> str:
-        return str(KIND_LABELS[self.kind])
+        return str(capfirst(KIND_ONE[self.kind]))
 
 
 @dataclass(frozen=True)

@@ -117,10 +117,10 @@ def _setting(name: str, help_text) -> forms.IntegerField:
     from usul.schools.services import SETTING_BOUNDS
 
     low, high = SETTING_BOUNDS[name]
+    # The bounds go to the browser; beyond them the service refuses with the field's name.
     return forms.IntegerField(
         label=capfirst(School._meta.get_field(name).verbose_name),  # type: ignore[union-attr]
-        min_value=low,
-        max_value=high,
+        widget=forms.NumberInput(attrs={"min": low, "max": high}),
         help_text=help_text,
     )
 

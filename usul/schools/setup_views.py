@@ -417,7 +417,7 @@ def settings_edit(request, school: str):
     viewer = request.viewer
     school_obj = _school(request, school)
     require(viewer, "configure_school", school_obj)
-    title = _("The school's settings")
+    title = _("Change the settings")
     intro = _(
         "Each setting says what it decides; the defaults are those of the regulation's rules."
     )

@@ -195,3 +195,22 @@ def test_a_stale_preview_is_refused_on_the_page(as_user, scene):
     )
     assert response.status_code == 400
     assert not Membership.objects.filter(association=scene.stem, end=None).exists()
+
+
+def test_the_reminder_settings_saved_on_the_page_are_what_the_home_reminders_read(as_user, scene):
+    from usul.lib.dates import add_years
+    from usul.people.models import Course
+    from usul.people.selectors import growth_due
+
+    today = D(2025, 10, 1)
+    ended = add_years(today, -4)
+    Course.objects.create(
+        staff=scene.teacher, title="Курс", hours=72, start=ended - dt.timedelta(5), end=ended
+    )
+    school = type(scene.school).objects.get(pk=scene.school.pk)
+    assert not growth_due(school, scene.teacher, today).course_due
+    client = as_user("deputy")
+    data = {**_settings_form(client, scene), "course_reminder_years": "3"}
+    assert client.post(url("settings_edit", scene), data).status_code == 302
+    school = type(scene.school).objects.get(pk=scene.school.pk)
+    assert growth_due(school, scene.teacher, today).course_due
