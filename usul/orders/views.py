@@ -27,8 +27,6 @@ from usul.people.models import Staff
 from usul.schools.models import DistrictInstruction, School, Subject
 from usul.schools.selectors import visible_school, year_asked
 
-SAVED = _("Saved.")
-
 
 def _staff(viewer, school: School):
     return visible(viewer, Staff.objects.filter(school=school)).order_by("last_name", "first_name")
@@ -47,7 +45,7 @@ def _record_once(request, token, create, address):
     if created.repeated:
         messages.info(request, ALREADY_SENT)
     else:
-        messages.success(request, SAVED)
+        messages.success(request, _("Saved."))
     return redirect(created.address)
 
 
@@ -121,51 +119,54 @@ def _order(request, school: str, key: str) -> Order:
     return order
 
 
+def _edit_page(request, *, make_form, initial: dict, save, done: str, page: dict):
+    """The edit page of an order, a decision or an instruction: GET shows the form filled from
+    the record; POST calls the service, and what it refuses is shown on the form's fields."""
+    if request.method == "POST":
+        form = make_form(request.POST)
+        if form.is_valid():
+            try:
+                save(form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect(done)
+        status = 400
+    else:
+        form = make_form(None, initial=initial)
+        status = 200
+    return render(request, "orders/edit.html", {**page, "form": form}, status=status)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def order_edit(request, school: str, key: str):
     viewer = request.viewer
     order = _order(request, school, key)
     staff = _staff(viewer, order.school)
-    if request.method == "POST":
-        form = OrderForm(request.POST, staff=staff, creating=False)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.order_update(
-                    actor=viewer,
-                    order=order,
-                    date=data["date"],
-                    number=data["number"],
-                    proposed_by=data["proposed_by"],
-                    signed_by=data["signed_by"],
-                    text=data["text"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, SAVED)
-                return redirect(reverse("orders:orders", args=[school]) + f"#{order.key}")
-        status = 400
-    else:
-        form = OrderForm(
-            staff=staff,
-            creating=False,
-            initial={
-                "number": order.number,
-                "date": order.date,
-                "proposed_by": order.proposed_by,
-                "signed_by": order.signed_by,
-                "text": order.text,
-            },
-        )
-        status = 200
-    return render(
+    return _edit_page(
         request,
-        "orders/edit.html",
-        {
+        make_form=lambda data, **kw: OrderForm(data, staff=staff, creating=False, **kw),
+        initial={
+            "number": order.number,
+            "date": order.date,
+            "proposed_by": order.proposed_by,
+            "signed_by": order.signed_by,
+            "text": order.text,
+        },
+        save=lambda data: services.order_update(
+            actor=viewer,
+            order=order,
+            date=data["date"],
+            number=data["number"],
+            proposed_by=data["proposed_by"],
+            signed_by=data["signed_by"],
+            text=data["text"],
+        ),
+        done=reverse("orders:orders", args=[school]) + f"#{order.key}",
+        page={
             "school": order.school,
-            "form": form,
             "title": _("Order %(order)s: %(kind)s")
             % {"order": order, "kind": order.get_kind_display()},
             "about": order.association.name if order.association else "",
@@ -173,7 +174,6 @@ def order_edit(request, school: str, key: str):
             "back_label": _("Director's orders"),
             "remove": reverse("orders:order_remove", args=[school, key]),
         },
-        status=status,
     )
 
 
@@ -296,41 +296,26 @@ def council_edit(request, school: str, key: str):
     decision = _decision(request, school, key)
     associations = _associations(viewer, decision.school)
     back = reverse("orders:council", args=[school]) + f"?year={decision.year.key}"
-    if request.method == "POST":
-        form = CouncilDecisionForm(request.POST, associations=associations, creating=False)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.council_decision_update(
-                    actor=viewer,
-                    decision=decision,
-                    date=data["date"],
-                    text=data["text"],
-                    associations=data["associations"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, SAVED)
-                return redirect(f"{back}#{decision.key}")
-        status = 400
-    else:
-        form = CouncilDecisionForm(
-            associations=associations,
-            creating=False,
-            initial={
-                "date": decision.date,
-                "text": decision.text,
-                "associations": list(decision.associations.all()),
-            },
-        )
-        status = 200
-    return render(
+    return _edit_page(
         request,
-        "orders/edit.html",
-        {
+        make_form=lambda data, **kw: CouncilDecisionForm(
+            data, associations=associations, creating=False, **kw
+        ),
+        initial={
+            "date": decision.date,
+            "text": decision.text,
+            "associations": list(decision.associations.all()),
+        },
+        save=lambda data: services.council_decision_update(
+            actor=viewer,
+            decision=decision,
+            date=data["date"],
+            text=data["text"],
+            associations=data["associations"],
+        ),
+        done=f"{back}#{decision.key}",
+        page={
             "school": decision.school,
-            "form": form,
             "title": _("Decision of the methodological council of %(date)s")
             % {"date": decision.date.strftime("%d.%m.%Y")},
             "about": decision.year.key,
@@ -338,7 +323,6 @@ def council_edit(request, school: str, key: str):
             "back_label": _("Methodological council decisions"),
             "remove": reverse("orders:council_remove", args=[school, key]),
         },
-        status=status,
     )
 
 
@@ -453,52 +437,34 @@ def instruction_edit(request, school: str, key: str):
     instruction = _instruction(request, school, key)
     subjects = _subjects(viewer, instruction.school)
     back = reverse("orders:instructions", args=[school]) + f"?year={instruction.year.key}"
-    if request.method == "POST":
-        form = InstructionForm(request.POST, subjects=subjects, creating=False)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.instruction_update(
-                    actor=viewer,
-                    instruction=instruction,
-                    number=data["number"],
-                    date=data["date"],
-                    title=data["title"],
-                    targets_all=data["targets_all"],
-                    subjects=data["subjects"],
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, SAVED)
-                return redirect(f"{back}#{instruction.key}")
-        status = 400
-    else:
-        form = InstructionForm(
-            subjects=subjects,
-            creating=False,
-            initial={
-                "number": instruction.number,
-                "date": instruction.date,
-                "title": instruction.title,
-                "targets_all": instruction.targets_all,
-                "subjects": list(instruction.target_subjects.all()),
-            },
-        )
-        status = 200
-    return render(
+    return _edit_page(
         request,
-        "orders/edit.html",
-        {
+        make_form=lambda data, **kw: InstructionForm(data, subjects=subjects, creating=False, **kw),
+        initial={
+            "number": instruction.number,
+            "date": instruction.date,
+            "title": instruction.title,
+            "targets_all": instruction.targets_all,
+            "subjects": list(instruction.target_subjects.all()),
+        },
+        save=lambda data: services.instruction_update(
+            actor=viewer,
+            instruction=instruction,
+            number=data["number"],
+            date=data["date"],
+            title=data["title"],
+            targets_all=data["targets_all"],
+            subjects=data["subjects"],
+        ),
+        done=f"{back}#{instruction.key}",
+        page={
             "school": instruction.school,
-            "form": form,
             "title": _("District instruction %(instruction)s") % {"instruction": instruction},
             "about": instruction.year.key,
             "back": back,
             "back_label": _("District instructions"),
             "remove": reverse("orders:instruction_remove", args=[school, key]),
         },
-        status=status,
     )
 
 

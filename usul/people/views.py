@@ -583,6 +583,26 @@ def _record_form(request, *, school, staff, title, back, form, remove="", note="
     )
 
 
+def _correct_record(request, *, form_class, record, fields, save, saved: str, page: dict):
+    """The correction page of a recorded course, certification or creative report (HEAD-D3,
+    DOC-10): GET shows the form filled from ``record``; POST calls ``save`` with the form's
+    values — the service checks the policy and the fields — and what it refuses is shown on
+    the fields. ``page``: what ``_record_form`` shows around the form."""
+    if request.method != "POST":
+        form = form_class(initial={n: getattr(record, n) for n in fields})
+        return _record_form(request, form=form, **page)
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, saved)
+            return redirect(page["back"])
+    return _record_form(request, form=form, status=400, **page)
+
+
 def _scan_note(course: Course) -> str:
     if not course.scan:
         return ""
@@ -613,44 +633,28 @@ def course_edit(request, school, key, course):
     viewer = request.viewer
     school_obj, staff, course_obj = _course_of(request, school, key, course)
     require(viewer, "edit_own_card", staff)
-    back = _qualification_back(school_obj, staff, "#courses")
-    remove = reverse("qualification:course_remove", args=[school_obj.key, staff.key, course])
-    title = _("Correct the course")
-    if request.method != "POST":
-        form = CourseEditForm(initial={n: getattr(course_obj, n) for n in COURSE_FIELDS})
-        return _record_form(
-            request,
-            school=school_obj,
-            staff=staff,
-            title=title,
-            back=back,
-            form=form,
-            remove=remove,
-            note=_scan_note(course_obj),
-        )
-    form = CourseEditForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.course_update(
-                actor=viewer,
-                course=course_obj,
-                scan=form.cleaned_data["scan"],
-                **{n: form.cleaned_data[n] for n in COURSE_FIELDS},
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The course is corrected."))
-            return redirect(back)
-    return _record_form(
+    return _correct_record(
         request,
-        school=school_obj,
-        staff=staff,
-        title=title,
-        back=back,
-        form=form,
-        remove=remove,
-        status=400,
+        form_class=CourseEditForm,
+        record=course_obj,
+        fields=COURSE_FIELDS,
+        save=lambda data: services.course_update(
+            actor=viewer,
+            course=course_obj,
+            scan=data["scan"],
+            **{n: data[n] for n in COURSE_FIELDS},
+        ),
+        saved=_("The course is corrected."),
+        page={
+            "school": school_obj,
+            "staff": staff,
+            "title": _("Correct the course"),
+            "back": _qualification_back(school_obj, staff, "#courses"),
+            "remove": reverse(
+                "qualification:course_remove", args=[school_obj.key, staff.key, course]
+            ),
+            "note": _scan_note(course_obj),
+        },
     )
 
 
@@ -717,40 +721,22 @@ def category_edit(request, school, key, category):
     require(viewer, "manage_school", staff)
     back = _qualification_back(school_obj, staff, "#certification")
     remove = reverse("qualification:category_remove", args=[school_obj.key, staff.key, category])
-    title = _("Correct the certification")
-    if request.method != "POST":
-        form = CertificationForm(initial={n: getattr(category_obj, n) for n in CATEGORY_FIELDS})
-        return _record_form(
-            request,
-            school=school_obj,
-            staff=staff,
-            title=title,
-            back=back,
-            form=form,
-            remove=remove,
-        )
-    form = CertificationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.category_update(
-                actor=viewer,
-                award=category_obj,
-                **{n: form.cleaned_data[n] for n in CATEGORY_FIELDS},
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The certification is corrected."))
-            return redirect(back)
-    return _record_form(
+    return _correct_record(
         request,
-        school=school_obj,
-        staff=staff,
-        title=title,
-        back=back,
-        form=form,
-        remove=remove,
-        status=400,
+        form_class=CertificationForm,
+        record=category_obj,
+        fields=CATEGORY_FIELDS,
+        save=lambda data: services.category_update(
+            actor=viewer, award=category_obj, **{n: data[n] for n in CATEGORY_FIELDS}
+        ),
+        saved=_("The certification is corrected."),
+        page={
+            "school": school_obj,
+            "staff": staff,
+            "title": _("Correct the certification"),
+            "back": back,
+            "remove": remove,
+        },
     )
 
 
@@ -806,38 +792,22 @@ def creative_report_edit(request, school, key, report):
     require(viewer, "edit_own_card", staff)
     back = _back_to_year(school_obj, staff, report_obj.topic.year, "#reports")
     remove = reverse("people:creative_report_remove", args=[school_obj.key, staff.key, report])
-    title = _("Correct the creative report")
-    if request.method != "POST":
-        form = CreativeReportEditForm(initial={n: getattr(report_obj, n) for n in REPORT_FIELDS})
-        return _record_form(
-            request,
-            school=school_obj,
-            staff=staff,
-            title=title,
-            back=back,
-            form=form,
-            remove=remove,
-        )
-    form = CreativeReportEditForm(request.POST)
-    if form.is_valid():
-        try:
-            services.creative_report_update(
-                actor=viewer, report=report_obj, **{n: form.cleaned_data[n] for n in REPORT_FIELDS}
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The creative report is corrected."))
-            return redirect(back)
-    return _record_form(
+    return _correct_record(
         request,
-        school=school_obj,
-        staff=staff,
-        title=title,
-        back=back,
-        form=form,
-        remove=remove,
-        status=400,
+        form_class=CreativeReportEditForm,
+        record=report_obj,
+        fields=REPORT_FIELDS,
+        save=lambda data: services.creative_report_update(
+            actor=viewer, report=report_obj, **{n: data[n] for n in REPORT_FIELDS}
+        ),
+        saved=_("The creative report is corrected."),
+        page={
+            "school": school_obj,
+            "staff": staff,
+            "title": _("Correct the creative report"),
+            "back": back,
+            "remove": remove,
+        },
     )
 
 

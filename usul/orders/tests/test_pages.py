@@ -99,6 +99,8 @@ def test_an_order_is_corrected_on_its_page(as_user, scene):
         },
     )
     assert response.status_code == 302
+    # The message is said in the user's language when it is said, not when Usul started.
+    assert "Сакталды." in client.get(response["Location"]).content.decode()
     order.refresh_from_db()
     assert (order.number, order.text) == ("41-к", "Оңдолгон текст")
     assert order.history.latest().history_user == scene.users["deputy"]
